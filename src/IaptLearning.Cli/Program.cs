@@ -1,1 +1,9 @@
-﻿Console.WriteLine("Hello, World!");
+using IaptLearning.Cli;
+using IaptLearning.Cli.Commands;
+
+var app = new CliApp(
+[
+    new ValidateCommand(),
+]);
+
+return app.Run(args, Console.Out, Console.Error);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using IaptLearning.Content.Diagnostics;
+using IaptLearning.Content.Loading;
 using IaptLearning.Content.Model;
 
 namespace IaptLearning.Content;

@@ -1,6 +1,83 @@
+using System.Collections.Immutable;
+using IaptLearning.Content.Diagnostics;
+using IaptLearning.Content.Loading;
+
 namespace IaptLearning.Content;
 
-/// <summary>Reads a content folder (see docs/authoring.md) into a <see cref="ContentCatalog"/>.</summary>
-public sealed partial class ContentLoader
+/// <summary>
+/// Reads a content folder (one sub-folder per module, see docs/authoring.md) into a
+/// <see cref="ContentCatalog"/>. Problems in files become diagnostics; only a content folder that
+/// cannot be read at all throws (<see cref="ContentFolderException"/>). Thread-safe.
+/// </summary>
+public sealed class ContentLoader(ContentLoaderOptions? options = null)
 {
+    private readonly ContentLoaderOptions _options = options ?? new ContentLoaderOptions();
+
+    public ContentCatalog Load(string rootPath) => Build(rootPath, previous: null, affected: null);
+
+    /// <summary>
+    /// Rebuilds the catalogue after files changed. Modules with no changed path are reused as they
+    /// are; in a changed module only files whose bytes changed are parsed again.
+    /// </summary>
+    public ContentCatalog Reload(ContentCatalog previous, IEnumerable<string> changedPaths)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(changedPaths);
+        var root = Path.GetFullPath(previous.RootPath);
+        var affected = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var changed in changedPaths)
+        {
+            var relative = Path.GetRelativePath(root, Path.GetFullPath(changed, root));
+            if (relative == "." || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+            {
+                continue;
+            }
+
+            affected.Add(relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)[0]);
+        }
+
+        return Build(previous.RootPath, previous, affected);
+    }
+
+    private ContentCatalog Build(string rootPath, ContentCatalog? previous, HashSet<string>? affected)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(rootPath);
+        string[] folders;
+        try
+        {
+            if (!Directory.Exists(rootPath))
+            {
+                throw new ContentFolderException(File.Exists(rootPath)
+                    ? $"'{rootPath}' is a file, not a content folder"
+                    : $"content folder '{rootPath}' does not exist");
+            }
+
+            folders = [.. Directory.EnumerateDirectories(rootPath)
+                .Select(Path.GetFileName)
+                .OfType<string>()
+                .Where(name => !name.StartsWith('.'))
+                .Order(StringComparer.Ordinal)];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            throw new ContentFolderException($"content folder '{rootPath}' cannot be read: {ex.Message}", ex);
+        }
+
+        var entries = new ModuleEntry[folders.Length];
+        Parallel.For(0, folders.Length, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism }, i =>
+        {
+            var old = previous?.FindEntry(folders[i]);
+            entries[i] = old is not null && affected is not null && !affected.Contains(folders[i])
+                ? old
+                : ModuleBuilder.Build(rootPath, folders[i], old?.Snapshot);
+        });
+
+        return new ContentCatalog(rootPath, [.. entries], ImmutableArray<ContentDiagnostic>.Empty);
+    }
+}
+
+public sealed class ContentLoaderOptions
+{
+    /// <summary>How many modules are read at once; modules are independent, so this scales with cores.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 }

@@ -1,0 +1,268 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Unicode;
+using IaptLearning.Content.Diagnostics;
+using IaptLearning.Content.Markdown;
+using IaptLearning.Content.Markdown.Extensions.Links;
+using IaptLearning.Content.Markdown.Extensions.Questions;
+using IaptLearning.Content.Markdown.Rendering;
+using IaptLearning.Content.Model;
+using Markdig;
+using Markdig.Extensions.CustomContainers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace IaptLearning.Content.Loading;
+
+/// <summary>Checks and renders one Markdown file of a module.</summary>
+internal static class FileProcessor
+{
+    public const int MaxFileBytes = 1024 * 1024;
+
+    public static FileResult Process(byte[] bytes, string pathFromRoot, string fileInModule, FileKind kind, ModuleContext module)
+    {
+        var bag = new DiagnosticBag(pathFromRoot);
+        var result = new FileResult
+        {
+            FileInModule = fileInModule,
+            Kind = kind,
+            BytesHash = Hash(bytes),
+            ContextKey = module.Key,
+        };
+
+        try
+        {
+            return Process(bytes, fileInModule, kind, module, bag, result);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The loader must never fail because of what is in a file; if a library throws, say so on the file.
+            bag.Error(DiagnosticCodes.UnreadableFile, null, null,
+                $"this file could not be processed ({ex.GetType().Name}: {ex.Message}); simplify the part you last changed and report this as a bug");
+            return Copy(result, bag);
+        }
+    }
+
+    private static FileResult Process(byte[] bytes, string fileInModule, FileKind kind, ModuleContext module, DiagnosticBag bag, FileResult result)
+    {
+        if (bytes.Length > MaxFileBytes)
+        {
+            bag.Error(DiagnosticCodes.FileTooLarge, null, null,
+                $"file is {bytes.Length / 1024.0 / 1024.0:0.0} MiB; the limit is 1 MiB, so split it into more lessons or move large material into media/");
+            return Copy(result, bag);
+        }
+
+        if (!TryDecode(bytes, out var text, out var badLine))
+        {
+            bag.Error(DiagnosticCodes.InvalidEncoding, badLine, null,
+                "file is not valid UTF-8; save it as UTF-8 in your editor (the first bad byte is on this line)");
+            return Copy(result, bag);
+        }
+
+        var fm = FrontMatter.Read(text, bag);
+        ModuleSettings? moduleSettings = null;
+        LessonSettings? lessonSettings = null;
+        AssessmentSettings? assessmentSettings = null;
+        if (fm.IsPresent)
+        {
+            switch (kind)
+            {
+                case FileKind.Module:
+                    moduleSettings = FileSchemas.ReadModule(fm);
+                    break;
+                case FileKind.Lesson:
+                    lessonSettings = FileSchemas.ReadLesson(fm);
+                    break;
+                default:
+                    assessmentSettings = FileSchemas.ReadAssessment(fm);
+                    break;
+            }
+        }
+
+        var pipeline = MarkdownPipelineFactory.Shared;
+        var document = Markdig.Markdown.Parse(fm.Body, pipeline);
+        CheckBlocksAndHtml(document, kind, bag);
+        var anchors = LinkResolver.Resolve(document, fileInModule, module, bag);
+
+        using var render = new FragmentRenderer(pipeline);
+        var stem = kind switch
+        {
+            FileKind.Lesson => module.LessonSlugByFile.GetValueOrDefault(fileInModule, Path.GetFileNameWithoutExtension(fileInModule)),
+            FileKind.Assessment => "assessment",
+            _ => "module",
+        };
+
+        var blocks = ImmutableArray.CreateBuilder<LessonBlock>();
+        var questions = ImmutableArray.CreateBuilder<Question>();
+        var pending = new List<Block>();
+        var allHtml = new StringBuilder();
+        var place = 0;
+        foreach (var block in document.ToList())
+        {
+            if (kind != FileKind.Module && QuestionReader.IsQuestion(block))
+            {
+                Flush();
+                place++;
+                var question = QuestionReader.Read((CustomContainer)block, fileInModule, $"{stem}-q{place}", render, bag);
+                if (question is not null)
+                {
+                    questions.Add(question);
+                    blocks.Add(new QuestionSegment(question));
+                }
+
+                continue;
+            }
+
+            pending.Add(block);
+        }
+
+        Flush();
+
+        var headings = document.Descendants<HeadingBlock>()
+            .Select(h => (Block: h, Id: h.GetAttributes().Id))
+            .Where(h => !string.IsNullOrEmpty(h.Id))
+            .ToList();
+
+        return new FileResult
+        {
+            FileInModule = result.FileInModule,
+            Kind = result.Kind,
+            BytesHash = result.BytesHash,
+            ContextKey = result.ContextKey,
+            Diagnostics = bag.ToImmutable(),
+            Module = moduleSettings,
+            Lesson = lessonSettings,
+            Assessment = assessmentSettings,
+            Blocks = blocks.ToImmutable(),
+            Questions = questions.ToImmutable(),
+            Html = allHtml.ToString(),
+            Headings = [.. headings.Where(h => h.Block.Level is 2 or 3 && h.Block.Parent is MarkdownDocument)
+                .Select(h => new Heading(h.Block.Level, h.Id!, PlainText.Of(h.Block)))],
+            HeadingIds = headings.Select(h => h.Id!).ToImmutableHashSet(StringComparer.Ordinal),
+            Anchors = [.. anchors],
+        };
+
+        void Flush()
+        {
+            if (pending.Count == 0)
+            {
+                return;
+            }
+
+            var html = render.Blocks(pending);
+            pending.Clear();
+            if (html.Length > 0)
+            {
+                blocks.Add(new HtmlSegment(html));
+                allHtml.AppendLine(html);
+            }
+        }
+    }
+
+    private static void CheckBlocksAndHtml(MarkdownDocument document, FileKind kind, DiagnosticBag bag)
+    {
+        foreach (var block in document.Descendants<Block>())
+        {
+            switch (block)
+            {
+                case HtmlBlock html:
+                    bag.Error(DiagnosticCodes.RawHtml, html.Line + 1, html.Column + 1,
+                        "raw HTML is not allowed and is shown as text; use Markdown instead (for example **bold**, - lists, ## headings)");
+                    break;
+                case CustomContainer container:
+                    CheckContainer(container, kind, bag);
+                    break;
+            }
+        }
+
+        foreach (var inline in document.Descendants<HtmlInline>())
+        {
+            bag.Error(DiagnosticCodes.RawHtml, inline.Line + 1, inline.Column + 1,
+                $"raw HTML '{Shorten(inline.Tag)}' is not allowed and is shown as text; use Markdown instead");
+        }
+    }
+
+    private static void CheckContainer(CustomContainer container, FileKind kind, DiagnosticBag bag)
+    {
+        var line = container.Line + 1;
+        var column = container.Column + 1;
+        if (container.ClosingFencedCharCount == 0)
+        {
+            bag.Error(DiagnosticCodes.UnclosedContainer, line, column,
+                $"'{new string(container.FencedChar, container.OpeningFencedCharCount)}' container is never closed: add a line '{new string(container.FencedChar, container.OpeningFencedCharCount)}' where it ends");
+        }
+
+        if (!QuestionReader.IsQuestion(container))
+        {
+            return;
+        }
+
+        if (kind == FileKind.Module)
+        {
+            bag.Error(DiagnosticCodes.QuestionNotAtTopLevel, line, column,
+                "questions cannot go in module.md: put knowledge checks in a lesson and the final assessment's questions in assessment.md");
+            return;
+        }
+
+        for (var parent = container.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (QuestionReader.IsQuestion(parent))
+            {
+                bag.Error(DiagnosticCodes.NestedQuestion, line, column,
+                    $"question inside a question (the outer one starts on line {parent.Line + 1}): close the first with ':::' before starting the next");
+                return;
+            }
+        }
+
+        if (container.Parent is not MarkdownDocument)
+        {
+            bag.Error(DiagnosticCodes.QuestionNotAtTopLevel, line, column,
+                "a question must not be inside a list, quote or other container; start ':::' at the beginning of a line");
+        }
+    }
+
+    private static bool TryDecode(byte[] bytes, out string text, out int badLine)
+    {
+        var span = bytes.AsSpan();
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            span = span[3..];
+        }
+
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, span.Length));
+        try
+        {
+            var status = Utf8.ToUtf16(span, chars, out var read, out var written, replaceInvalidSequences: false);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                text = "";
+                badLine = span[..read].Count((byte)'\n') + 1;
+                return false;
+            }
+
+            text = new string(chars, 0, written);
+            badLine = 0;
+            return true;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    internal static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private static FileResult Copy(FileResult result, DiagnosticBag bag) => new()
+    {
+        FileInModule = result.FileInModule,
+        Kind = result.Kind,
+        BytesHash = result.BytesHash,
+        ContextKey = result.ContextKey,
+        Diagnostics = bag.ToImmutable(),
+    };
+
+    private static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s;
+}
