@@ -106,6 +106,11 @@ internal static class FileProcessor
             {
                 Flush();
                 place++;
+                if (block.Descendants<CustomContainer>().Any(QuestionReader.IsQuestion))
+                {
+                    continue;
+                }
+
                 var question = QuestionReader.Read((CustomContainer)block, fileInModule, $"{stem}-q{place}", render, bag);
                 if (question is not null)
                 {
@@ -164,6 +169,8 @@ internal static class FileProcessor
 
     private static void CheckBlocksAndHtml(MarkdownDocument document, FileKind kind, DiagnosticBag bag)
     {
+        var containers = document.Descendants<CustomContainer>().ToList();
+        var nested = containers.Where(c => QuestionReader.IsQuestion(c) && OuterQuestion(c) is not null).ToHashSet();
         foreach (var block in document.Descendants<Block>())
         {
             switch (block)
@@ -173,7 +180,10 @@ internal static class FileProcessor
                         "raw HTML is not allowed and is shown as text; use Markdown instead (for example **bold**, - lists, ## headings)");
                     break;
                 case CustomContainer container:
-                    CheckContainer(container, kind, bag);
+                    // Markdig closes the outer container at the first ':::', so a nested question leaves the
+                    // inner one and any later bare ':::' unclosed; the nesting is the problem to report.
+                    var consequence = nested.Contains(container) || (nested.Count > 0 && string.IsNullOrWhiteSpace(container.Info));
+                    CheckContainer(container, kind, consequence, bag);
                     break;
             }
         }
@@ -185,14 +195,28 @@ internal static class FileProcessor
         }
     }
 
-    private static void CheckContainer(CustomContainer container, FileKind kind, DiagnosticBag bag)
+    internal static CustomContainer? OuterQuestion(Block block)
+    {
+        for (var parent = block.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (QuestionReader.IsQuestion(parent))
+            {
+                return (CustomContainer)parent;
+            }
+        }
+
+        return null;
+    }
+
+    private static void CheckContainer(CustomContainer container, FileKind kind, bool closingIsConsequence, DiagnosticBag bag)
     {
         var line = container.Line + 1;
         var column = container.Column + 1;
-        if (container.ClosingFencedCharCount == 0)
+        if (container.ClosingFencedCharCount == 0 && !closingIsConsequence)
         {
+            var fence = new string(container.FencedChar, container.OpeningFencedCharCount);
             bag.Error(DiagnosticCodes.UnclosedContainer, line, column,
-                $"'{new string(container.FencedChar, container.OpeningFencedCharCount)}' container is never closed: add a line '{new string(container.FencedChar, container.OpeningFencedCharCount)}' where it ends");
+                $"'{fence}' container is never closed: add a line '{fence}' where it ends");
         }
 
         if (!QuestionReader.IsQuestion(container))
@@ -207,14 +231,11 @@ internal static class FileProcessor
             return;
         }
 
-        for (var parent = container.Parent; parent is not null; parent = parent.Parent)
+        if (OuterQuestion(container) is { } outer)
         {
-            if (QuestionReader.IsQuestion(parent))
-            {
-                bag.Error(DiagnosticCodes.NestedQuestion, line, column,
-                    $"question inside a question (the outer one starts on line {parent.Line + 1}): close the first with ':::' before starting the next");
-                return;
-            }
+            bag.Error(DiagnosticCodes.NestedQuestion, line, column,
+                $"question inside a question (the outer one starts on line {outer.Line + 1}): close the first with ':::' before starting the next");
+            return;
         }
 
         if (container.Parent is not MarkdownDocument)

@@ -32,7 +32,7 @@ internal static class LinkResolver
             {
                 bag.Error(DiagnosticCodes.UnsafeLink, auto.Line + 1, auto.Column + 1,
                     $"link to '{Shorten(auto.Url)}' is not allowed: use an https:// or mailto: address, or a file in this module");
-                auto.ReplaceBy(new LiteralInline(auto.Url));
+                auto.ReplaceBy(new LiteralInline(auto.Url), copyChildren: false);
             }
         }
 
@@ -217,7 +217,7 @@ internal static class LinkResolver
     {
         if (link.IsImage)
         {
-            link.ReplaceBy(new LiteralInline(PlainText.Of(link)));
+            link.ReplaceBy(new LiteralInline(PlainText.Of(link)), copyChildren: false);
             return;
         }
 
