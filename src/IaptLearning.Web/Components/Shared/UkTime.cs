@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Security.Claims;
+
+namespace IaptLearning.Web.Components.Shared;
+
+/// <summary>Times are stored in UTC and shown as UK dates in Europe/London.</summary>
+public static class UkTime
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    public static DateTime ToLondon(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
+
+    /// <summary>"5 March 2026".</summary>
+    public static string Date(DateTime utc) => ToLondon(utc).ToString("d MMMM yyyy", EnGb);
+
+    /// <summary>"5 March 2026 at 2:05pm".</summary>
+    public static string DateAndTime(DateTime utc)
+    {
+        var local = ToLondon(utc);
+        return local.ToString("d MMMM yyyy", EnGb) + " at " + local.ToString("h:mm", EnGb) + (local.Hour < 12 ? "am" : "pm");
+    }
+
+    /// <summary>"1 hour 5 minutes", "12 minutes", "less than a minute".</summary>
+    public static string Duration(TimeSpan span)
+    {
+        var minutes = (int)Math.Ceiling(span.TotalMinutes - 0.0001);
+        if (minutes <= 0)
+        {
+            return "less than a minute";
+        }
+
+        var hours = minutes / 60;
+        minutes %= 60;
+        var parts = new List<string>(2);
+        if (hours > 0)
+        {
+            parts.Add(hours == 1 ? "1 hour" : $"{hours} hours");
+        }
+
+        if (minutes > 0)
+        {
+            parts.Add(minutes == 1 ? "1 minute" : $"{minutes} minutes");
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>Time spent, rounded down: "3 minutes", "less than a minute".</summary>
+    public static string Spent(TimeSpan span) => span < TimeSpan.FromMinutes(1) ? "less than a minute" : Duration(TimeSpan.FromMinutes(Math.Floor(span.TotalMinutes)));
+}
+
+public static class ClaimsPrincipalExtensions
+{
+    public static string? UserId(this ClaimsPrincipal user) => user?.FindFirstValue(ClaimTypes.NameIdentifier);
+}

@@ -1,0 +1,27 @@
+namespace IaptLearning.Web.Data;
+
+public class AssessmentAttempt
+{
+    public long Id { get; set; }
+    public required string UserId { get; set; }
+    public required string ModuleSlug { get; set; }
+
+    /// <summary>1 for the learner's first attempt at this module.</summary>
+    public int Number { get; set; }
+
+    public required string ModuleVersion { get; set; }
+    public required string ContentHash { get; set; }
+    public int PassMark { get; set; }
+
+    public DateTime StartedAtUtc { get; set; }
+
+    /// <summary>Null while the attempt is open. Set once, by a conditional update.</summary>
+    public DateTime? SubmittedAtUtc { get; set; }
+
+    public int? CorrectCount { get; set; }
+    public int QuestionCount { get; set; }
+    public int? ScorePercent { get; set; }
+    public bool? Passed { get; set; }
+
+    public List<AttemptQuestion> Questions { get; set; } = [];
+}

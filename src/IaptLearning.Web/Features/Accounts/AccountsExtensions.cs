@@ -1,0 +1,70 @@
+using IaptLearning.Web.Components.Account;
+using IaptLearning.Web.Data;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace IaptLearning.Web.Features.Accounts;
+
+public static class AccountsExtensions
+{
+    public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddAuthorization();
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                // Off by default so a fresh install with no mail server can be used; see docs/accounts.md.
+                options.SignIn.RequireConfirmedAccount = builder.Configuration.GetValue("Accounts:RequireConfirmedEmail", false);
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                options.User.RequireUniqueEmail = true;
+
+                // Length over composition (NCSC, OWASP ASVS 6.2.1 and 6.2.5).
+                options.Password.RequiredLength = 12;
+                options.Password.RequiredUniqueChars = 1;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        // OWASP's figure for PBKDF2-HMAC-SHA512, which is what Identity V3 hashes use.
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 220_000);
+
+        // Keys on disk, so sign-ins survive a restart.
+        services.AddDataProtection()
+            .SetApplicationName("IaptLearning")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(StoragePaths.DataPath(builder), "keys")));
+
+        services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
+        services.PostConfigure<EmailOptions>(options =>
+            options.PickupFolder = Path.GetFullPath(Path.Combine(StoragePaths.DataPath(builder), options.PickupFolder ?? "mail")));
+        services.AddSingleton<IEmailSender<ApplicationUser>, EmailSender>();
+
+        if (builder.Environment.IsDevelopment() || builder.Configuration.GetValue("Accounts:CreateDemoAccounts", false))
+        {
+            services.AddHostedService<DemoAccounts>();
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+using IaptLearning.Web;
+using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Accounts;
+using IaptLearning.Web.Features.Assessment;
+using IaptLearning.Web.Features.Catalog;
+using IaptLearning.Web.Features.Learning;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddWebUi();
+builder.AddData();
+builder.AddAccounts();
+builder.AddCatalog();
+builder.AddLearning();
+builder.AddAssessment();
+
+var app = builder.Build();
+
+app.UseWebUi();
+
+app.Run();
+
+/// <summary>Visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

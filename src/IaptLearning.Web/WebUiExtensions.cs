@@ -1,0 +1,53 @@
+using System.Globalization;
+using IaptLearning.Web.Components;
+using IaptLearning.Web.Features.Catalog;
+using Microsoft.AspNetCore.Rewrite;
+
+namespace IaptLearning.Web;
+
+public static class WebUiExtensions
+{
+    public static IHostApplicationBuilder AddWebUi(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        // UK English everywhere: dates, numbers and sorting.
+        var culture = CultureInfo.GetCultureInfo("en-GB");
+        CultureInfo.DefaultThreadCurrentCulture = culture;
+        CultureInfo.DefaultThreadCurrentUICulture = culture;
+
+        builder.Services.AddRazorComponents()
+            .AddInteractiveServerComponents();
+        return builder;
+    }
+
+    public static WebApplication UseWebUi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseMigrationsEndPoint();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        if (app.Configuration.GetValue("UseHttpsRedirection", true))
+        {
+            app.UseHttpsRedirection();
+        }
+
+        // nhsuk-frontend's stylesheet asks for its icons at /assets/images.
+        app.UseRewriter(new RewriteOptions().AddRewrite("^assets/images/(.*)$", "lib/nhsuk-frontend/assets/images/$1", skipRemainingRules: true));
+
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapModuleMedia();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        return app;
+    }
+}
