@@ -1,0 +1,34 @@
+using IaptLearning.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace IaptLearning.Web.Tests.Data;
+
+[Collection(WebAppTests.Name)]
+public class DatabaseTests(WebAppFixture app)
+{
+    private async Task<string> ScalarAsync(string sql)
+    {
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+
+    [Fact]
+    public async Task Startup_FreshFolder_AppliesEveryMigration()
+    {
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.True(File.Exists(Path.Combine(app.DataPath, "iaptlearning.db")));
+    }
+
+    [Fact]
+    public async Task Connection_JournalMode_IsWal() => Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode;"));
+
+    [Fact]
+    public async Task Connection_Synchronous_IsFull() => Assert.Equal("2", await ScalarAsync("PRAGMA synchronous;"));
+
+    [Fact]
+    public async Task Connection_ForeignKeys_AreOn() => Assert.Equal("1", await ScalarAsync("PRAGMA foreign_keys;"));
+}

@@ -1,0 +1,169 @@
+using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Learning;
+using Microsoft.EntityFrameworkCore;
+
+namespace IaptLearning.Web.Tests.Features.Learning;
+
+[Collection(WebAppTests.Name)]
+public class LessonProgressServiceTests(WebAppFixture app)
+{
+    private LessonProgressService Service => app.Get<LessonProgressService>();
+
+    [Fact]
+    public async Task Heartbeat_ActiveEveryTenSeconds_CreditsServerTime()
+    {
+        var user = await app.CreateUserAsync();
+        var module = app.SampleModule;
+        var lesson = module.Lessons[0];
+        await Service.VisitAsync(user, module, lesson);
+        for (var i = 0; i < 6; i++)
+        {
+            app.Clock.Advance(TimeSpan.FromSeconds(10));
+            await Service.HeartbeatAsync(user, module.Slug, lesson.Slug, wasActive: true);
+        }
+
+        var state = await Service.GetStateAsync(user, module, lesson);
+        Assert.Equal(TimeSpan.FromSeconds(60), state.ActiveTime);
+    }
+
+    [Fact]
+    public async Task Heartbeat_TwoTabsOnOneLesson_NeverMoreThanWallClock()
+    {
+        var user = await app.CreateUserAsync();
+        var module = app.SampleModule;
+        var lesson = module.Lessons[0];
+        await Service.VisitAsync(user, module, lesson);
+        await Service.VisitAsync(user, module, lesson);
+        for (var i = 0; i < 10; i++)
+        {
+            app.Clock.Advance(TimeSpan.FromSeconds(5));
+            // Both tabs report for the same five seconds, at the same moment.
+            await Task.WhenAll(
+                Service.HeartbeatAsync(user, module.Slug, lesson.Slug, wasActive: true),
+                Service.HeartbeatAsync(user, module.Slug, lesson.Slug, wasActive: true));
+        }
+
+        var state = await Service.GetStateAsync(user, module, lesson);
+        Assert.True(state.ActiveTime <= TimeSpan.FromSeconds(50), $"credited {state.ActiveTime}");
+        Assert.True(state.ActiveTime >= TimeSpan.FromSeconds(45), $"credited only {state.ActiveTime}");
+    }
+
+    [Fact]
+    public async Task Heartbeat_ForgedBurst_CreditsNoMoreThanElapsed()
+    {
+        var user = await app.CreateUserAsync();
+        var module = app.SampleModule;
+        var lesson = module.Lessons[0];
+        await Service.VisitAsync(user, module, lesson);
+        app.Clock.Advance(TimeSpan.FromSeconds(2));
+        for (var i = 0; i < 50; i++)
+        {
+            await Service.HeartbeatAsync(user, module.Slug, lesson.Slug, wasActive: true);
+        }
+
+        var state = await Service.GetStateAsync(user, module, lesson);
+        Assert.Equal(TimeSpan.FromSeconds(2), state.ActiveTime);
+    }
+
+    [Fact]
+    public async Task Heartbeat_AfterLongIdleGap_CreditsAtMostTheCap()
+    {
+        var user = await app.CreateUserAsync();
+        var module = app.SampleModule;
+        var lesson = module.Lessons[0];
+        await Service.VisitAsync(user, module, lesson);
+        app.Clock.Advance(TimeSpan.FromMinutes(30));
+        await Service.HeartbeatAsync(user, module.Slug, lesson.Slug, wasActive: true);
+
+        var state = await Service.GetStateAsync(user, module, lesson);
+        Assert.Equal(ActiveTime.MaxCreditPerHeartbeat, state.ActiveTime);
+    }
+
+    [Fact]
+    public async Task Complete_BeforeMinimumTime_IsRefused()
+    {
+        var user = await app.CreateUserAsync();
+        var module = app.SampleModule;
+        var lesson = module.Lessons[0];
+        await Service.VisitAsync(user, module, lesson);
+        await Service.AnswerAsync(user, module, lesson, lesson.Questions[0], [1]);
+
+        Assert.Equal(LessonCompletionResult.MinimumTimeNotMet, await Service.CompleteAsync(user, module, lesson));
+    }
+
+    [Fact]
+    public async Task Complete_TimeMetButCheckUnanswered_IsRefused()
+    {
+        var user = await app.CreateUserAsync();
+        var module = app.SampleModule;
+        var lesson = module.Lessons[0];
+        await SpendAsync(user, lesson, TimeSpan.FromMinutes(1));
+
+        Assert.Equal(LessonCompletionResult.KnowledgeChecksUnanswered, await Service.CompleteAsync(user, module, lesson));
+    }
+
+    [Fact]
+    public async Task Complete_TimeMetAndChecksAnswered_RecordsCompletion()
+    {
+        var user = await app.CreateUserAsync();
+        var module = app.SampleModule;
+        var lesson = module.Lessons[0];
+        await SpendAsync(user, lesson, TimeSpan.FromMinutes(1));
+        await Service.AnswerAsync(user, module, lesson, lesson.Questions[0], [0]);
+
+        Assert.Equal(LessonCompletionResult.Completed, await Service.CompleteAsync(user, module, lesson));
+        var state = await Service.GetStateAsync(user, module, lesson);
+        Assert.True(state.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Complete_ExemptLearner_NeedsNoMinimumTime()
+    {
+        var user = await app.CreateUserAsync();
+        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            db.MinTimeExemptions.Add(new MinTimeExemption { UserId = user, Reason = "Reasonable adjustment", GrantedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        var module = app.SampleModule;
+        var lesson = module.Lessons[0];
+        await Service.VisitAsync(user, module, lesson);
+        await Service.AnswerAsync(user, module, lesson, lesson.Questions[0], [0]);
+
+        Assert.Equal(LessonCompletionResult.Completed, await Service.CompleteAsync(user, module, lesson));
+    }
+
+    [Fact]
+    public async Task Answer_SecondAnswer_FirstOneStands()
+    {
+        var user = await app.CreateUserAsync();
+        var module = app.SampleModule;
+        var lesson = module.Lessons[0];
+        var question = lesson.Questions[0];
+        var first = await Service.AnswerAsync(user, module, lesson, question, [1]);
+        var second = await Service.AnswerAsync(user, module, lesson, question, [0]);
+
+        Assert.True(first.IsCorrect);
+        Assert.Equal("1", second.ChosenOptions);
+    }
+
+    [Fact]
+    public async Task Answer_OptionOutOfRange_IsRejected()
+    {
+        var user = await app.CreateUserAsync();
+        var module = app.SampleModule;
+        var lesson = module.Lessons[0];
+        await Assert.ThrowsAsync<ArgumentException>(() => Service.AnswerAsync(user, module, lesson, lesson.Questions[0], [7]));
+    }
+
+    private async Task SpendAsync(string user, IaptLearning.Content.Model.Lesson lesson, TimeSpan time)
+    {
+        await Service.VisitAsync(user, app.SampleModule, lesson);
+        for (var spent = TimeSpan.Zero; spent < time; spent += TimeSpan.FromSeconds(10))
+        {
+            app.Clock.Advance(TimeSpan.FromSeconds(10));
+            await Service.HeartbeatAsync(user, app.SampleModule.Slug, lesson.Slug, wasActive: true);
+        }
+    }
+}
