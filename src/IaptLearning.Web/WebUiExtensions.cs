@@ -7,9 +7,15 @@ namespace IaptLearning.Web;
 
 public static class WebUiExtensions
 {
-    public static IHostApplicationBuilder AddWebUi(this IHostApplicationBuilder builder)
+    public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Environment.IsEnvironment("Testing"))
+        {
+            // The end-to-end tests run the build output, not a publish: serve wwwroot from the project as Development does.
+            builder.WebHost.UseStaticWebAssets();
+        }
+
         // UK English everywhere: dates, numbers and sorting.
         var culture = CultureInfo.GetCultureInfo("en-GB");
         CultureInfo.DefaultThreadCurrentCulture = culture;

@@ -1,0 +1,159 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using IaptLearning.Content;
+using IaptLearning.Content.Model;
+using Microsoft.Playwright;
+
+namespace IaptLearning.EndToEnd.Tests.Pages;
+
+/// <summary>
+/// A learner at the keyboard: every step moves focus with Tab and acts with Space, arrows or
+/// Enter, as someone who does not use a mouse would.
+/// </summary>
+public sealed partial class Learner(IPage page)
+{
+    public const string Password = "a long and memorable passphrase";
+
+    public static ContentModule LongCovid { get; } = new ContentLoader().Load(AppServer.ContentPath).FindModule("long-covid")
+        ?? throw new InvalidOperationException("content/long-covid did not load.");
+
+    public IPage Page { get; } = page;
+
+    public async Task GotoAsync(string address)
+    {
+        await Page.GotoAsync(address);
+        await WaitInteractiveAsync();
+    }
+
+    /// <summary>Interactive pages are usable once the circuit has rendered them; account pages are static.</summary>
+    public async Task WaitInteractiveAsync()
+    {
+        if (!Page.Url.Contains("/Account/", StringComparison.Ordinal))
+        {
+            await Page.Locator("main[data-interactive=true]").WaitForAsync();
+        }
+    }
+
+    public async Task TabToAsync(ILocator target, int maxPresses = 400)
+    {
+        await target.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        for (var i = 0; i < maxPresses; i++)
+        {
+            if (await target.EvaluateAsync<bool>("el => el === document.activeElement"))
+            {
+                return;
+            }
+
+            await Page.Keyboard.PressAsync("Tab");
+        }
+
+        throw new InvalidOperationException($"Tab never reached {target}.");
+    }
+
+    public async Task TypeIntoAsync(ILocator field, string text)
+    {
+        await TabToAsync(field);
+        await Page.Keyboard.TypeAsync(text);
+    }
+
+    public async Task PressButtonAsync(string name)
+    {
+        await TabToAsync(Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }));
+        await Page.Keyboard.PressAsync("Enter");
+    }
+
+    public async Task FollowLinkAsync(string name)
+    {
+        await TabToAsync(Page.GetByRole(AriaRole.Link, new() { Name = name }).First);
+        await Page.Keyboard.PressAsync("Enter");
+    }
+
+    public async Task RegisterAsync(string email, string fullName)
+    {
+        await GotoAsync("Account/Register");
+        await TypeIntoAsync(Page.GetByLabel("Full name"), fullName);
+        await TypeIntoAsync(Page.GetByLabel("Email address"), email);
+        await TypeIntoAsync(Page.GetByLabel("Create a password"), Password);
+        await TypeIntoAsync(Page.GetByLabel("Confirm your password"), Password);
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.WaitForURLAsync(ProfileAddress());
+        await WaitInteractiveAsync();
+    }
+
+    /// <summary>Chooses options by their written index: radios with arrows, checkboxes with Space.</summary>
+    public async Task ChooseAsync(ILocator container, Question question, IReadOnlyCollection<int> chosen)
+    {
+        var inputs = container.Locator("input");
+        if (question.Kind == QuestionKind.SingleAnswer)
+        {
+            // Tab lands on the group; arrow keys move and select within it.
+            var target = chosen.Single();
+            var values = await inputs.EvaluateAllAsync<int[]>("els => els.map(e => Number(e.value))");
+            await TabToAsync(inputs.First);
+            await Page.Keyboard.PressAsync("Space");
+            for (var i = 0; values[i] != target; i++)
+            {
+                await Page.Keyboard.PressAsync("ArrowDown");
+            }
+        }
+        else
+        {
+            foreach (var index in chosen)
+            {
+                await TabToAsync(container.Locator($"input[value='{index}']"));
+                await Page.Keyboard.PressAsync("Space");
+            }
+        }
+    }
+
+    public async Task AnswerKnowledgeCheckAsync(Question question, bool correctly = true)
+    {
+        var card = Page.Locator($"[data-question-id='{question.Id}']");
+        await ChooseAsync(card, question, Answer(question, correctly));
+        await TabToAsync(card.GetByRole(AriaRole.Button));
+        await Page.Keyboard.PressAsync("Enter");
+        await card.GetByText(new Regex("^(Correct|Not quite)$")).WaitForAsync();
+    }
+
+    /// <summary>Answers every check on the lesson page and completes it; returns when the next page is shown.</summary>
+    public async Task CompleteLessonAsync(Lesson lesson)
+    {
+        await Page.GetByRole(AriaRole.Heading, new() { Name = lesson.Title, Level = 1 }).WaitForAsync();
+        await WaitInteractiveAsync();
+        foreach (var question in lesson.Questions)
+        {
+            await AnswerKnowledgeCheckAsync(question);
+        }
+
+        var before = Page.Url;
+        await PressButtonAsync("Complete lesson and continue");
+        await Page.WaitForFunctionAsync("url => location.href !== url", before);
+    }
+
+    /// <summary>The written indexes to choose: exactly the right ones, or a wrong answer.</summary>
+    public static IReadOnlyCollection<int> Answer(Question question, bool correctly)
+    {
+        var right = question.Options.Where(o => o.IsCorrect).Select(o => o.Index).ToList();
+        if (correctly)
+        {
+            return right;
+        }
+
+        return [question.Options.First(o => !o.IsCorrect).Index];
+    }
+
+    public async Task ExpectNoSeriousAxeViolationsAsync(string what)
+    {
+        var result = await Page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{what}: " + string.Join("\n", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+    }
+
+    [GeneratedRegex("/profile$")]
+    private static partial Regex ProfileAddress();
+}
