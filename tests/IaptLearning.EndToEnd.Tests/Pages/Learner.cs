@@ -20,6 +20,7 @@ public sealed partial class Learner(IPage page)
 
     public IPage Page { get; } = page;
 
+
     public async Task GotoAsync(string address)
     {
         await Page.GotoAsync(address);
@@ -124,6 +125,7 @@ public sealed partial class Learner(IPage page)
         foreach (var question in lesson.Questions)
         {
             await AnswerKnowledgeCheckAsync(question);
+            Mark($"answered {question.Id}");
         }
 
         var before = Page.Url;
