@@ -102,6 +102,14 @@ public sealed class AppServer : IAsyncDisposable
         throw new TimeoutException($"The app did not start:\n{Log}");
     }
 
+    /// <summary>Starts the app again on the same data folder (on a new port).</summary>
+    public async Task RestartAsync(double minTimeScale = 0)
+    {
+        await KillAsync();
+        _process?.Dispose();
+        await StartAsync(minTimeScale);
+    }
+
     /// <summary>SIGKILL: no shutdown, no flush; only what SQLite committed survives.</summary>
     public async Task KillAsync()
     {

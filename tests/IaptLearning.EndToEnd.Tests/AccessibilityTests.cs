@@ -1,0 +1,43 @@
+using IaptLearning.EndToEnd.Tests.Pages;
+
+namespace IaptLearning.EndToEnd.Tests;
+
+/// <summary>axe on the page types the journey test does not visit; no serious or critical violation.</summary>
+public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private readonly AppServer _app = new();
+
+    public Task InitializeAsync() => _app.StartAsync(minTimeScale: 0);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Theory]
+    [InlineData("Account/Login")]
+    [InlineData("Account/Register")]
+    [InlineData("Account/ForgotPassword")]
+    public async Task AccountPage_Axe_NoSeriousViolations(string address)
+    {
+        var learner = new Learner(await browser.NewPageAsync(_app.BaseAddress));
+        await learner.Page.GotoAsync(address);
+        await learner.ExpectNoSeriousAxeViolationsAsync(address);
+    }
+
+    [Fact]
+    public async Task UnknownModule_DirectGet_Is404PageWithoutViolations()
+    {
+        var learner = new Learner(await browser.NewPageAsync(_app.BaseAddress));
+        var response = await learner.Page.GotoAsync("modules/no-such-module");
+        Assert.Equal(404, response!.Status);
+        await learner.ExpectNoSeriousAxeViolationsAsync("404 page");
+    }
+
+    [Fact]
+    public async Task SignInErrors_Axe_NoSeriousViolations()
+    {
+        var learner = new Learner(await browser.NewPageAsync(_app.BaseAddress));
+        await learner.Page.GotoAsync("Account/Login");
+        await learner.PressButtonAsync("Sign in");
+        await learner.Page.Locator(".nhsuk-error-summary").WaitForAsync();
+        await learner.ExpectNoSeriousAxeViolationsAsync("sign-in with errors");
+    }
+}
