@@ -55,4 +55,5 @@ public static class DiagnosticCodes
     public const string ExternalImage = "IAPT036";
     public const string SymbolicLink = "IAPT037";
     public const string UnreadableFile = "IAPT038";
+    public const string LineTooLong = "IAPT039";
 }

@@ -22,6 +22,9 @@ internal static class FileProcessor
 {
     public const int MaxFileBytes = 1024 * 1024;
 
+    /// <summary>Markdig's inline parsing is quadratic on some long runs (thousands of "[a](" on one line); a line limit bounds the cost.</summary>
+    public const int MaxLineLength = 10_000;
+
     public static FileResult Process(byte[] bytes, string pathFromRoot, string fileInModule, FileKind kind, ModuleContext module)
     {
         var bag = new DiagnosticBag(pathFromRoot);
@@ -36,6 +39,12 @@ internal static class FileProcessor
         try
         {
             return Process(bytes, fileInModule, kind, module, bag, result);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            bag.Error(DiagnosticCodes.UnreadableFile, null, null,
+                "Markdown is nested too deeply (quotes, lists or containers inside each other hundreds of levels down); flatten it");
+            return Copy(result, bag);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -59,6 +68,13 @@ internal static class FileProcessor
         {
             bag.Error(DiagnosticCodes.InvalidEncoding, badLine, null,
                 "file is not valid UTF-8; save it as UTF-8 in your editor (the first bad byte is on this line)");
+            return Copy(result, bag);
+        }
+
+        if (FindLongLine(text) is { } longLine)
+        {
+            bag.Error(DiagnosticCodes.LineTooLong, longLine.Line, null,
+                $"line is {longLine.Length:N0} characters long; the limit is {MaxLineLength:N0}, so break it into shorter lines or paragraphs");
             return Copy(result, bag);
         }
 
@@ -272,6 +288,30 @@ internal static class FileProcessor
         {
             ArrayPool<char>.Shared.Return(chars);
         }
+    }
+
+    private static (int Line, int Length)? FindLongLine(string text)
+    {
+        var line = 1;
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            if (end - start > MaxLineLength)
+            {
+                return (line, end - start);
+            }
+
+            start = end + 1;
+            line++;
+        }
+
+        return null;
     }
 
     internal static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

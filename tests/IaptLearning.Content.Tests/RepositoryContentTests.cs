@@ -1,0 +1,66 @@
+using IaptLearning.Cli.Commands;
+
+namespace IaptLearning.Content.Tests;
+
+/// <summary>The modules in the repository's content/ folder must be clean: no error and no warning.</summary>
+public sealed class RepositoryContentTests
+{
+    private static readonly string RepositoryRoot = FindRoot();
+
+    [Fact]
+    public void Content_Folder_ValidatesWithNoErrorAndNoWarning()
+    {
+        var catalog = new ContentLoader().Load(Path.Combine(RepositoryRoot, "content"));
+
+        Assert.Empty(catalog.Diagnostics.Select(d => d.Format("content")));
+        Assert.NotEmpty(catalog.Modules);
+    }
+
+    [Fact]
+    public void DocsExamples_ValidateWithNoErrorAndNoWarning()
+    {
+        var examples = Path.Combine(RepositoryRoot, "docs", "examples");
+        if (!Directory.Exists(examples))
+        {
+            return;
+        }
+
+        var catalog = new ContentLoader().Load(examples);
+
+        Assert.Empty(catalog.Diagnostics.Select(d => d.Format("docs/examples")));
+    }
+
+    [Fact]
+    public void LongCovid_MeetsTheModuleBrief()
+    {
+        var module = new ContentLoader().Load(Path.Combine(RepositoryRoot, "content")).FindModule("long-covid");
+
+        Assert.NotNull(module);
+        Assert.InRange(module.Lessons.Length, 6, 8);
+        Assert.InRange(module.DurationMinutes, 20, 30);
+        Assert.NotEmpty(module.Outcomes);
+        Assert.All(module.Lessons, l => Assert.NotEmpty(l.Questions));
+        Assert.All(module.Lessons, l => Assert.NotNull(l.MinTime));
+        Assert.Contains(module.Lessons, l => l.Slug.Contains("reference", StringComparison.Ordinal));
+        var assessment = module.Assessment;
+        Assert.NotNull(assessment);
+        Assert.Equal(10, assessment.QuestionsPerAttempt);
+        Assert.True(assessment.Bank.Length >= 15);
+        Assert.Equal(80, assessment.PassMark);
+        Assert.All(module.Lessons.SelectMany(l => l.Questions).Concat(assessment.Bank), q => Assert.True(q.HasExplicitId, q.Id));
+        Assert.Matches(@"^long-covid \d+\.\d+\.\d+: \d lessons, (2\d|30) min, ", ValidateCommand.SummaryLine(module));
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "IaptLearning.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("IaptLearning.sln not found above the test folder");
+    }
+}
