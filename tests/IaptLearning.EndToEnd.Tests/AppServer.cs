@@ -23,6 +23,7 @@ public sealed class AppServer : IAsyncDisposable
 
     public string DataPath { get; }
     public int Port { get; private set; }
+    public int ProcessId => _process?.Id ?? 0;
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
     public string Log { get { lock (_log) { return _log.ToString(); } } }
 
