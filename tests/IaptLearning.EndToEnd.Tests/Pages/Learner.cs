@@ -152,6 +152,13 @@ public sealed partial class Learner(IPage page)
 
     public async Task ExpectNoSeriousAxeViolationsAsync(string what)
     {
+        // IAPT_SCREENSHOTS=<folder> keeps a full-page picture of each page checked, for review.
+        if (Environment.GetEnvironmentVariable("IAPT_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, string.Concat(what.Split(Path.GetInvalidFileNameChars())) + ".png"), FullPage = true });
+        }
+
         var result = await Page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
