@@ -9,11 +9,12 @@ namespace IaptLearning.Web.Features.Accounts;
 /// <summary>Sends through SMTP when <c>Email:SmtpHost</c> is set; otherwise drops .eml files in the pickup folder.</summary>
 internal sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSender> logger) : IEmailSender<ApplicationUser>
 {
+    // Identity hands over links already HTML-encoded (IEmailSender<TUser> contract): do not encode them again.
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
-        SendAsync(email, "Confirm your email address", $"<p>Confirm your IaptLearning account by <a href=\"{WebUtility.HtmlEncode(confirmationLink)}\">following this link</a>.</p>");
+        SendAsync(email, "Confirm your email address", $"<p>Confirm your IaptLearning account by <a href=\"{confirmationLink}\">following this link</a>.</p>");
 
     public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
-        SendAsync(email, "Reset your password", $"<p>Reset your IaptLearning password by <a href=\"{WebUtility.HtmlEncode(resetLink)}\">following this link</a>. If you did not ask for this, ignore this email.</p>");
+        SendAsync(email, "Reset your password", $"<p>Reset your IaptLearning password by <a href=\"{resetLink}\">following this link</a>. If you did not ask for this, ignore this email.</p>");
 
     public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
         SendAsync(email, "Reset your password", $"<p>Your password reset code is {WebUtility.HtmlEncode(resetCode)}.</p>");
