@@ -72,7 +72,15 @@ public sealed class ContentLoader(ContentLoaderOptions? options = null)
                 : ModuleBuilder.Build(rootPath, folders[i], old?.Snapshot);
         });
 
-        return new ContentCatalog(rootPath, [.. entries], ImmutableArray<ContentDiagnostic>.Empty);
+        var rootDiagnostics = ImmutableArray<ContentDiagnostic>.Empty;
+        if (File.Exists(Path.Combine(rootPath, "module.md")))
+        {
+            // A module folder given where the content folder was expected would otherwise check nothing and pass.
+            rootDiagnostics = [new ContentDiagnostic(".", null, null, Severity.Error, DiagnosticCodes.ModuleFolderGivenAsRoot,
+                "this folder holds a module.md, so it is a module, not a content folder; give the folder that contains it (for example 'content')")];
+        }
+
+        return new ContentCatalog(rootPath, [.. entries], rootDiagnostics);
     }
 }
 

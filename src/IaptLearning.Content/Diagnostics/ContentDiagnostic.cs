@@ -26,7 +26,7 @@ public sealed record ContentDiagnostic(
     {
         ArgumentNullException.ThrowIfNull(rootAsGiven);
         var root = rootAsGiven.TrimEnd('/', '\\');
-        var path = root.Length == 0 ? Path : root + "/" + Path;
+        var path = root.Length == 0 ? Path : Path == "." ? root : root + "/" + Path;
         var location = Line is null ? "" : Column is null ? $"({Line})" : $"({Line},{Column})";
         var severity = Severity == Severity.Error ? "error" : "warning";
         return $"{path}{location}: {severity} {Code}: {Message}";

@@ -56,4 +56,5 @@ public static class DiagnosticCodes
     public const string SymbolicLink = "IAPT037";
     public const string UnreadableFile = "IAPT038";
     public const string LineTooLong = "IAPT039";
+    public const string ModuleFolderGivenAsRoot = "IAPT040";
 }

@@ -104,12 +104,9 @@ internal static class FileProcessor
         var anchors = LinkResolver.Resolve(document, fileInModule, module, bag);
 
         using var render = new FragmentRenderer(pipeline);
-        var stem = kind switch
-        {
-            FileKind.Lesson => module.LessonSlugByFile.GetValueOrDefault(fileInModule, Path.GetFileNameWithoutExtension(fileInModule)),
-            FileKind.Assessment => "assessment",
-            _ => "module",
-        };
+        // Made ids use a double hyphen, which an author's id (a slug) cannot contain, and the
+        // lesson's file name, which is unique in the module, so they can never clash.
+        var stem = Path.GetFileNameWithoutExtension(fileInModule);
 
         var blocks = ImmutableArray.CreateBuilder<LessonBlock>();
         var questions = ImmutableArray.CreateBuilder<Question>();
@@ -127,7 +124,7 @@ internal static class FileProcessor
                     continue;
                 }
 
-                var question = QuestionReader.Read((CustomContainer)block, fileInModule, $"{stem}-q{place}", render, bag);
+                var question = QuestionReader.Read((CustomContainer)block, fileInModule, $"{stem}--q{place}", render, bag);
                 if (question is not null)
                 {
                     questions.Add(question);

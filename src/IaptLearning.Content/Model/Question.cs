@@ -18,7 +18,7 @@ public enum QuestionKind
 /// </summary>
 public sealed class Question
 {
-    /// <summary>The author's id, or one made from the file and place (<c>02-physical-impact-q1</c>).</summary>
+    /// <summary>The author's id, or one made from the file and place (<c>02-physical-impact--q1</c>, which no author's id can equal).</summary>
     public required string Id { get; init; }
 
     public bool HasExplicitId { get; init; }

@@ -289,4 +289,30 @@ public sealed class ContentLoaderTests
         Assert.Equal(before.Options[0].Key, after.Options[1].Key);
         Assert.NotEqual(before.Options[0].Key, before.Options[1].Key);
     }
+
+    [Fact]
+    public void Load_ModuleFolderGivenAsRoot_IsAnError()
+    {
+        using var content = new TempContent().WithValidModule();
+
+        var catalog = new ContentLoader().Load(Path.Combine(content.Root, "breathing"));
+
+        Assert.Equal(["content: error IAPT040: this folder holds a module.md, so it is a module, not a content folder; give the folder that contains it (for example 'content')"],
+            TempContent.Lines(catalog).Take(1));
+    }
+
+    [Fact]
+    public void Load_MadeQuestionIds_NeverClashWithAuthorIdsOrOtherFiles()
+    {
+        using var content = new TempContent().WithValidModule();
+        content.Write("breathing/02-assessment.md", "---\ntitle: A\nduration: 1m\n---\n::: question\nQ?\n\n- [x] A\n- [ ] B\n:::\n\n::: question assessment-q1\nQ?\n\n- [x] A\n- [ ] B\n:::\n");
+        content.Write("breathing/assessment.md", "---\npass_mark: 80\n---\n::: question\nQ?\n\n- [x] A\n- [ ] B\n:::\n");
+
+        var catalog = content.Load();
+
+        Assert.Empty(catalog.Diagnostics);
+        var module = catalog.FindModule("breathing")!;
+        Assert.Equal(["02-assessment--q1", "assessment-q1"], module.Lessons[1].Questions.Select(q => q.Id));
+        Assert.Equal("assessment--q1", module.Assessment!.Bank[0].Id);
+    }
 }
