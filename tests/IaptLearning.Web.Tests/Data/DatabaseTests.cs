@@ -24,6 +24,13 @@ public class DatabaseTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task Model_ComparedWithMigrations_HasNoPendingChanges()
+    {
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.False(db.Database.HasPendingModelChanges(), "Add a migration: dotnet ef migrations add <Name> --project src/IaptLearning.Web --output-dir Data/Migrations");
+    }
+
+    [Fact]
     public async Task Connection_JournalMode_IsWal() => Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode;"));
 
     [Fact]
