@@ -55,6 +55,12 @@ public sealed partial class AccountFlowTests(BrowserFixture browser) : IClassFix
         await learner.TypeIntoAsync(page.GetByLabel("Confirm your new password"), Learner.Password);
         await page.Keyboard.PressAsync("Enter");
         await page.GetByText("Your password has been changed").WaitForAsync();
+
+        foreach (var address in new[] { "Account/Manage", "Account/Manage/Email" })
+        {
+            await learner.GotoAsync(address);
+            await learner.ExpectNoSeriousAxeViolationsAsync(address);
+        }
     }
 
     private async Task<string> ResetLinkAsync(string email)
