@@ -135,6 +135,26 @@ public class LessonProgressServiceTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task Complete_LastLessonOfModuleWithoutAssessment_RecordsModuleCompletion()
+    {
+        var user = await app.CreateUserAsync();
+        var sample = app.SampleModule;
+        var module = new IaptLearning.Content.Model.ContentModule
+        {
+            Slug = "no-assessment", Title = "No assessment", Summary = "s", Version = "2.0.0", OverviewHtml = "",
+            ContentHash = "hash-2", FolderPath = sample.FolderPath, Lessons = [sample.Lessons[1]],
+        };
+        var lesson = module.Lessons[0];
+        await Service.VisitAsync(user, module, lesson);
+        await Service.AnswerAsync(user, module, lesson, lesson.Questions[0], [0, 1]);
+
+        Assert.Equal(LessonCompletionResult.Completed, await Service.CompleteAsync(user, module, lesson));
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var completion = await db.ModuleCompletions.SingleAsync(c => c.UserId == user);
+        Assert.Equal(("no-assessment", "2.0.0", "hash-2", (long?)null), (completion.ModuleSlug, completion.ModuleVersion, completion.ContentHash, completion.AttemptId));
+    }
+
+    [Fact]
     public async Task Answer_SecondAnswer_FirstOneStands()
     {
         var user = await app.CreateUserAsync();
