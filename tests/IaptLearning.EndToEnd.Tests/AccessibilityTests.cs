@@ -32,6 +32,16 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task UnknownLesson_SignedInDirectGet_Is404()
+    {
+        var learner = new Learner(await browser.NewPageAsync(_app.BaseAddress));
+        await learner.SignUpAsync();
+        var response = await learner.Page.GotoAsync("modules/long-covid/lessons/no-such-lesson");
+        Assert.Equal(404, response!.Status);
+        await learner.Page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "Page not found" }).WaitForAsync();
+    }
+
+    [Fact]
     public async Task SignInErrors_Axe_NoSeriousViolations()
     {
         var learner = new Learner(await browser.NewPageAsync(_app.BaseAddress));
