@@ -22,7 +22,7 @@ public static class AccountsExtensions
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
-        services.AddAuthorization();
+        services.AddAuthorization(Roles.AddPolicies);
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -43,6 +43,7 @@ public static class AccountsExtensions
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
+            .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
@@ -59,6 +60,9 @@ public static class AccountsExtensions
         services.PostConfigure<EmailOptions>(options =>
             options.PickupFolder = Path.GetFullPath(Path.Combine(StoragePaths.DataPath(builder), options.PickupFolder ?? "mail")));
         services.AddSingleton<IEmailSender<ApplicationUser>, EmailSender>();
+
+        // Registered before the demo accounts, which are given roles.
+        services.AddHostedService<RoleSeeder>();
 
         if (builder.Environment.IsDevelopment() || builder.Configuration.GetValue("Accounts:CreateDemoAccounts", false))
         {

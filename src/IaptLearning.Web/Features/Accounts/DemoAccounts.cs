@@ -8,20 +8,23 @@ internal sealed class DemoAccounts(IServiceProvider services, ILogger<DemoAccoun
 {
     public const string Password = "demo-password-2026";
 
-    public static readonly IReadOnlyList<(string Email, string FullName, JobRole Role)> All =
+    public static readonly IReadOnlyList<(string Email, string FullName, JobRole Role, string[] Roles)> All =
     [
-        ("learner@example.nhs.uk", "Alex Learner", JobRole.PsychologicalWellbeingPractitioner),
-        ("therapist@example.nhs.uk", "Sam Therapist", JobRole.HighIntensityTherapist),
+        ("learner@example.nhs.uk", "Alex Learner", JobRole.PsychologicalWellbeingPractitioner, [Roles.Learner]),
+        ("therapist@example.nhs.uk", "Sam Therapist", JobRole.HighIntensityTherapist, [Roles.Learner]),
+        ("author@example.nhs.uk", "Jo Author", JobRole.HighIntensityTherapist, [Roles.Learner, Roles.Author]),
+        ("admin@example.nhs.uk", "Pat Admin", JobRole.ServiceManager, [Roles.Learner, Roles.Admin]),
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         using var scope = services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        foreach (var (email, fullName, role) in All)
+        foreach (var (email, fullName, role, roles) in All)
         {
-            if (await users.FindByEmailAsync(email) is not null)
+            if (await users.FindByEmailAsync(email) is { } existing)
             {
+                await AddMissingRoles(users, existing, roles);
                 continue;
             }
 
@@ -39,7 +42,20 @@ internal sealed class DemoAccounts(IServiceProvider services, ILogger<DemoAccoun
             if (!result.Succeeded)
             {
                 logger.LogWarning("Could not create demo account {Email}: {Errors}", email, string.Join("; ", result.Errors.Select(e => e.Description)));
+                continue;
             }
+
+            await AddMissingRoles(users, user, roles);
+        }
+    }
+
+    private static async Task AddMissingRoles(UserManager<ApplicationUser> users, ApplicationUser user, string[] roles)
+    {
+        var held = await users.GetRolesAsync(user);
+        var missing = roles.Except(held, StringComparer.OrdinalIgnoreCase).ToList();
+        if (missing.Count > 0)
+        {
+            await users.AddToRolesAsync(user, missing);
         }
     }
 
