@@ -29,13 +29,24 @@ public abstract class AuthoringPageBase : ComponentBase, IDisposable
     /// <summary>Works out what the page shows from <see cref="State"/>.</summary>
     protected abstract void Refresh();
 
-    private void OnContentChanged(ContentState state) =>
-        _ = InvokeAsync(() =>
+    private async void OnContentChanged(ContentState state)
+    {
+        try
         {
-            State = state;
-            Refresh();
-            StateHasChanged();
-        });
+            await InvokeAsync(() =>
+            {
+                State = state;
+                Refresh();
+                StateHasChanged();
+            });
+        }
+#pragma warning disable CA1031 // An async void handler that throws would take the process down.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            // The circuit closed between the reload and this render, or the render failed: the next navigation renders afresh.
+        }
+    }
 
     public void Dispose()
     {
