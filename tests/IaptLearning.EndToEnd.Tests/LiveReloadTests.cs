@@ -75,6 +75,15 @@ public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifet
         Edit(LessonFile(lesson), "duration: 3m", "duration: soon");
         await Assertions.Expect(page.GetByText("The module's files have errors.")).ToBeVisibleAsync(new() { Timeout = 2_000 });
         await Assertions.Expect(page.GetByText(marker)).ToBeVisibleAsync();
+        await author.ExpectNoSeriousAxeViolationsAsync("author lesson preview with a problem");
+        await author.GotoAsync("authoring");
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "02-how-common.md", Exact = false }).First).ToBeVisibleAsync();
+        await author.ExpectNoSeriousAxeViolationsAsync("author content list with a problem");
+        await author.GotoAsync("authoring/long-covid/assessment");
+        await author.ExpectNoSeriousAxeViolationsAsync("author assessment bank preview");
+        await author.GotoAsync("authoring/long-covid/statistics");
+        await author.ExpectNoSeriousAxeViolationsAsync("author question statistics");
+        await author.GotoAsync(Content.ContentAddresses.Lesson("long-covid", lesson.Slug).Replace("/modules/", "authoring/", StringComparison.Ordinal));
         Edit(LessonFile(lesson), "duration: soon", "duration: 3m");
         await Assertions.Expect(page.GetByText("The module's files have errors.")).ToHaveCountAsync(0, new() { Timeout = 2_000 });
     }
@@ -101,6 +110,7 @@ public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifet
 
         await Assertions.Expect(page.GetByText(marker)).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "This lesson has been updated" })).ToBeVisibleAsync();
+        await learner.ExpectNoSeriousAxeViolationsAsync("lesson with the updated notice");
     }
 
     private static void CopyDirectory(string from, string to)
