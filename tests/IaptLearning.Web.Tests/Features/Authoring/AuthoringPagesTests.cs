@@ -74,13 +74,18 @@ public class AuthoringPagesTests(AuthoringAppFixture app, ITestOutputHelper outp
     }
 
     [Fact]
-    public async Task ModuleFolderRemoved_PagesAre404_ThenCopyServedAgain()
+    public async Task LessonRenamedThenModuleFolderRemoved_OldAddressesAre404()
     {
         using var learner = await app.SignedInAsync();
         var copy = app.File("copied-module");
         LiveContentTests.CopyDirectory(app.File("sample-module"), copy);
         Edit(Path.Combine(copy, "module.md"), "title: Sample module", "title: Copied module");
         await WaitForAsync(learner, "/modules", html => html.Contains("Copied module", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await learner.GetAsync(new Uri("/modules/copied-module/lessons/second-steps", UriKind.Relative))).StatusCode);
+
+        File.Move(Path.Combine(copy, "02-second-steps.md"), Path.Combine(copy, "02-later-steps.md"));
+        await WaitForAsync(learner, "/modules/copied-module", html => html.Contains("/modules/copied-module/lessons/later-steps", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, (await learner.GetAsync(new Uri("/modules/copied-module/lessons/second-steps", UriKind.Relative))).StatusCode);
 
         Directory.Delete(copy, recursive: true);
         var clock = Stopwatch.StartNew();
