@@ -2,6 +2,7 @@ using IaptLearning.Web;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Assessment;
+using IaptLearning.Web.Features.Authoring;
 using IaptLearning.Web.Features.Catalog;
 using IaptLearning.Web.Features.Learning;
 
@@ -13,6 +14,7 @@ builder.AddAccounts();
 builder.AddCatalog();
 builder.AddLearning();
 builder.AddAssessment();
+builder.AddAuthoring();
 
 var app = builder.Build();
 

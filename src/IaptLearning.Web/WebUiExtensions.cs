@@ -1,5 +1,6 @@
 using System.Globalization;
 using IaptLearning.Web.Components;
+using IaptLearning.Web.Features.Authoring;
 using IaptLearning.Web.Features.Catalog;
 using Microsoft.AspNetCore.Rewrite;
 
@@ -51,6 +52,7 @@ public static class WebUiExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapModuleMedia();
+        app.MapAuthoring();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();

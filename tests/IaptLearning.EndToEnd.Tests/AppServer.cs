@@ -29,6 +29,12 @@ public sealed class AppServer : IAsyncDisposable
 
     public static string ContentPath => Path.Combine(RepoRoot, "content");
 
+    /// <summary>The content folder this server reads; a temp copy when a test edits content.</summary>
+    public string ServedContentPath { get; init; } = ContentPath;
+
+    /// <summary>More command-line settings ("--Key", "value" pairs).</summary>
+    public IList<string> ExtraArguments { get; } = [];
+
     public async Task StartAsync(double minTimeScale = 0)
     {
         Port = FreePort();
@@ -54,13 +60,13 @@ public sealed class AppServer : IAsyncDisposable
             "--urls", BaseAddress.ToString().TrimEnd('/'),
             "--contentRoot", projectDir,
             "--environment", "Testing",
-            "--Content:Path", ContentPath,
+            "--Content:Path", ServedContentPath,
             "--Storage:DataPath", DataPath,
             "--UseHttpsRedirection", "false",
             "--Learning:MinTimeScale", minTimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default", "Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information",
-        })
+        }.Concat(ExtraArguments))
         {
             start.ArgumentList.Add(arg);
         }

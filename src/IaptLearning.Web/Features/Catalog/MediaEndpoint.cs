@@ -19,6 +19,12 @@ public static class MediaEndpoint
             }
 
             var file = Path.Combine(module.FolderPath, relative);
+            if (!File.Exists(file))
+            {
+                // Deleted since the last good version was read.
+                return Results.NotFound();
+            }
+
             var type = ContentTypes.TryGetContentType(file, out var t) ? t : "application/octet-stream";
             return Results.File(file, type, enableRangeProcessing: true);
         });

@@ -17,8 +17,20 @@ public sealed record ModuleProgress(
     int PercentComplete,
     DateTime? CompletedAtUtc,
     TimeSpan TimeSpent,
-    IReadOnlyDictionary<string, LessonProgress> Lessons)
+    IReadOnlyDictionary<string, LessonProgress> Lessons,
+    string? CompletedVersion = null,
+    string? CurrentVersion = null)
 {
+    /// <summary>
+    /// The learner completed an earlier MAJOR version (docs/authoring.md, "Versions"): the
+    /// completion stays valid for the version it names, and a newer version is available.
+    /// </summary>
+    public bool CompletedEarlierMajor =>
+        Status == ModuleStatusForLearner.Completed && CompletedVersion is not null && CurrentVersion is not null
+        && !string.Equals(Major(CompletedVersion), Major(CurrentVersion), StringComparison.Ordinal);
+
+    private static string Major(string version) => version.Split('.')[0];
+
     public static readonly ModuleProgress None = new(ModuleStatusForLearner.NotStarted, 0, null, TimeSpan.Zero, new Dictionary<string, LessonProgress>());
 
     public bool IsLessonDone(Lesson lesson) =>
@@ -79,7 +91,9 @@ public sealed class ModuleProgressReader(IDbContextFactory<AppDbContext> factory
                 steps == 0 ? 0 : Math.Min(100, done * 100 / steps),
                 completion?.CompletedAtUtc,
                 TimeSpan.FromMilliseconds(current.Sum(p => p.ActiveMilliseconds)),
-                rows);
+                rows,
+                completion?.ModuleVersion,
+                module.Version);
         }
 
         return result;

@@ -1,0 +1,56 @@
+using IaptLearning.Web.Features.Catalog;
+using Microsoft.AspNetCore.Components;
+
+namespace IaptLearning.Web.Features.Authoring;
+
+/// <summary>
+/// The author's pages re-render when the content changes, so a save shows in an open preview
+/// without the author reloading it.
+/// </summary>
+public abstract class AuthoringPageBase : ComponentBase, IDisposable
+{
+    [Inject]
+    protected ContentService Content { get; set; } = default!;
+
+    protected ContentState State { get; private set; } = ContentState.Empty;
+
+    protected override void OnInitialized()
+    {
+        State = Content.State;
+        Content.Changed += OnContentChanged;
+    }
+
+    protected override void OnParametersSet()
+    {
+        State = Content.State;
+        Refresh();
+    }
+
+    /// <summary>Works out what the page shows from <see cref="State"/>.</summary>
+    protected abstract void Refresh();
+
+    private async void OnContentChanged(ContentState state)
+    {
+        try
+        {
+            await InvokeAsync(() =>
+            {
+                State = state;
+                Refresh();
+                StateHasChanged();
+            });
+        }
+#pragma warning disable CA1031 // An async void handler that throws would take the process down.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            // The circuit closed between the reload and this render, or the render failed: the next navigation renders afresh.
+        }
+    }
+
+    public void Dispose()
+    {
+        Content.Changed -= OnContentChanged;
+        GC.SuppressFinalize(this);
+    }
+}

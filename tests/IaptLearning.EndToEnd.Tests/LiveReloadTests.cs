@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using IaptLearning.EndToEnd.Tests.Pages;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace IaptLearning.EndToEnd.Tests;
+
+/// <summary>The authoring loop: the app serves a temp copy of content/ that the tests edit on disk.</summary>
+public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private readonly BrowserFixture _browser;
+    private readonly ITestOutputHelper _output;
+    private readonly string _copy = Path.Combine(Path.GetTempPath(), "iapt-e2e-content-" + Guid.NewGuid().ToString("N"));
+    private readonly AppServer _app;
+
+    public LiveReloadTests(BrowserFixture browser, ITestOutputHelper output)
+    {
+        _browser = browser;
+        _output = output;
+        _app = new AppServer { ServedContentPath = _copy };
+    }
+
+    public async Task InitializeAsync()
+    {
+        CopyDirectory(AppServer.ContentPath, _copy);
+        _app.ExtraArguments.Add("--Accounts:CreateDemoAccounts");
+        _app.ExtraArguments.Add("true");
+        await _app.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        try
+        {
+            Directory.Delete(_copy, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left in temp; harmless.
+        }
+    }
+
+    private string LessonFile(Content.Model.Lesson lesson) => Path.Combine(_copy, "long-covid", lesson.FileName);
+
+    private static void Edit(string path, string from, string to)
+    {
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AuthorPreview_LessonFileSaved_OpenBrowserShowsItWithinTwoSeconds()
+    {
+        var author = new Learner(await _browser.NewPageAsync(_app.BaseAddress));
+        var page = author.Page;
+        await author.GotoAsync("Account/Login");
+        await page.GetByLabel("Email address").FillAsync("author@example.nhs.uk");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("demo-password-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+
+        var lesson = Learner.LongCovid.Lessons[1];
+        await author.GotoAsync(Content.ContentAddresses.Lesson("long-covid", lesson.Slug).Replace("/modules/", "authoring/", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByText("Author's preview")).ToBeVisibleAsync();
+
+        const string marker = "Edited on disk by the live reload test.";
+        var clock = Stopwatch.StartNew();
+        Edit(LessonFile(lesson), "Most UK figures on long COVID", marker + " Most UK figures on long COVID");
+        await Assertions.Expect(page.GetByText(marker)).ToBeVisibleAsync(new() { Timeout = 2_000 });
+        _output.WriteLine($"Saved to visible in the open preview: {clock.ElapsedMilliseconds} ms");
+
+        // A broken save keeps the page on the last good version and lists the problem.
+        Edit(LessonFile(lesson), "duration: 3m", "duration: soon");
+        await Assertions.Expect(page.GetByText("The module's files have errors.")).ToBeVisibleAsync(new() { Timeout = 2_000 });
+        await Assertions.Expect(page.GetByText(marker)).ToBeVisibleAsync();
+        await author.ExpectNoSeriousAxeViolationsAsync("author lesson preview with a problem");
+        await author.GotoAsync("authoring");
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "02-how-common.md", Exact = false }).First).ToBeVisibleAsync();
+        await author.ExpectNoSeriousAxeViolationsAsync("author content list with a problem");
+        await author.GotoAsync("authoring/long-covid/assessment");
+        await author.ExpectNoSeriousAxeViolationsAsync("author assessment bank preview");
+        await author.GotoAsync("authoring/long-covid/statistics");
+        await author.ExpectNoSeriousAxeViolationsAsync("author question statistics");
+        await author.GotoAsync(Content.ContentAddresses.Lesson("long-covid", lesson.Slug).Replace("/modules/", "authoring/", StringComparison.Ordinal));
+        Edit(LessonFile(lesson), "duration: soon", "duration: 3m");
+        await Assertions.Expect(page.GetByText("The module's files have errors.")).ToHaveCountAsync(0, new() { Timeout = 2_000 });
+    }
+
+    [Fact]
+    public async Task Learner_LessonChangedWhileReading_SeesNoticeAtNextNavigation()
+    {
+        var learner = new Learner(await _browser.NewPageAsync(_app.BaseAddress));
+        var page = learner.Page;
+        await learner.SignUpAsync();
+        var first = Learner.LongCovid.Lessons[0];
+        await learner.GotoAsync(Content.ContentAddresses.Lesson("long-covid", first.Slug).TrimStart('/'));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(first.Title);
+
+        const string marker = "A sentence added while the learner was reading.";
+        Edit(LessonFile(first), "Most people who catch COVID-19", marker + " Most people who catch COVID-19");
+        await page.WaitForTimeoutAsync(1_000);
+        // Not swapped under the reader's eyes: the new version comes with the next navigation.
+        await Assertions.Expect(page.GetByText(marker)).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next lesson" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Learner.LongCovid.Lessons[1].Title);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Previous lesson" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText(marker)).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "This lesson has been updated" })).ToBeVisibleAsync();
+        await learner.ExpectNoSeriousAxeViolationsAsync("lesson with the updated notice");
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+        }
+    }
+}
