@@ -33,7 +33,7 @@ public static class CertificateDocument
     public static byte[] Render(CertificateModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        CertificateFontResolver.EnsureAvailable();
+        var fonts = CertificateFontResolver.EnsureAvailable();
 
         using var document = new PdfDocument();
         document.PageLayout = PdfPageLayout.SinglePage;
@@ -44,12 +44,16 @@ public static class CertificateDocument
         var page = document.AddPage();
         page.Width = XUnit.FromPoint(PageWidth);
         page.Height = XUnit.FromPoint(PageHeight);
+        Layout layout;
         using (var gfx = XGraphics.FromPdfPage(page))
         {
             // Drawn top to bottom and left to right, because that is the order a screen reader or
             // copy-and-paste takes the text in.
-            new Layout(gfx).Draw(model);
+            layout = new Layout(gfx);
+            layout.Draw(model);
         }
+
+        CompleteFontSubsets(document, fonts, layout);
 
         var seed = Seed(model);
         ReplaceFontSubsetTags(document, seed);
@@ -132,6 +136,30 @@ public static class CertificateDocument
         document.Internals.SecondDocumentID = id;
     }
 
+    // See CompositeGlyphs: characters drawn into a form that no page shows still go into the
+    // font subset, but not into the page's text, so copy-and-paste and screen readers never meet them.
+    private static void CompleteFontSubsets(PdfDocument document, CertificateFontResolver fonts, Layout layout)
+    {
+        var regular = fonts.SubsetClosureHelpers(layout.RegularText, bold: false);
+        var bold = fonts.SubsetClosureHelpers(layout.BoldText, bold: true);
+        if (regular.Length == 0 && bold.Length == 0)
+        {
+            return;
+        }
+
+        using var form = new XForm(document, XUnit.FromPoint(1), XUnit.FromPoint(1));
+        using var gfx = XGraphics.FromForm(form);
+        if (regular.Length > 0)
+        {
+            gfx.DrawString(regular, Layout.Font(MeasureSize, bold: false), XBrushes.White, 0, 0);
+        }
+
+        if (bold.Length > 0)
+        {
+            gfx.DrawString(bold, Layout.Font(MeasureSize, bold: true), XBrushes.White, 0, 0);
+        }
+    }
+
     private static byte[] Seed(CertificateModel model) =>
         SHA256.HashData(Encoding.UTF8.GetBytes($"{model.CertificateNumber}\n{model.VerificationCode}"));
 
@@ -186,6 +214,11 @@ public static class CertificateDocument
         private readonly XSolidBrush _text = new(TextColour);
         private readonly XSolidBrush _secondary = new(SecondaryTextColour);
         private readonly XSolidBrush _blue = new(NhsBlue);
+        private readonly StringBuilder _regularText = new();
+        private readonly StringBuilder _boldText = new();
+
+        public string RegularText => _regularText.ToString();
+        public string BoldText => _boldText.ToString();
 
         public void Draw(CertificateModel model)
         {
@@ -367,9 +400,11 @@ public static class CertificateDocument
                     if (bullets && i == 0)
                     {
                         _gfx.DrawString("\u2022", font, brush, box.X, y, XStringFormats.TopLeft);
+                        (bold ? _boldText : _regularText).Append('\u2022');
                     }
 
                     _gfx.DrawString(text, font, brush, x, y, XStringFormats.TopLeft);
+                    (bold ? _boldText : _regularText).Append(text);
                     y += lineHeight;
                     drawn++;
                 }
@@ -469,7 +504,7 @@ public static class CertificateDocument
             return elements;
         }
 
-        private static XFont Font(double size, bool bold) =>
+        public static XFont Font(double size, bool bold) =>
             new(CertificateFontResolver.FamilyName, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular,
                 new XPdfFontOptions(PdfFontEncoding.Unicode));
     }

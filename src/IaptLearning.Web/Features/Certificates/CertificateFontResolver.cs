@@ -43,6 +43,8 @@ public sealed class CertificateFontResolver : IFontResolver
 
     private readonly byte[] _regular;
     private readonly byte[] _bold;
+    private readonly CompositeGlyphs? _regularGlyphs;
+    private readonly CompositeGlyphs? _boldGlyphs;
 
     /// <summary>Loads the first family found, searching <paramref name="folders"/> in order (each recursively).</summary>
     /// <exception cref="InvalidOperationException">No folder holds a regular and a bold face of a known family.</exception>
@@ -59,6 +61,8 @@ public sealed class CertificateFontResolver : IFontResolver
                 BoldPath = found.BoldPath;
                 _regular = File.ReadAllBytes(found.RegularPath);
                 _bold = File.ReadAllBytes(found.BoldPath);
+                _regularGlyphs = CompositeGlyphs.TryRead(_regular);
+                _boldGlyphs = CompositeGlyphs.TryRead(_bold);
                 return;
             }
         }
@@ -119,6 +123,10 @@ public sealed class CertificateFontResolver : IFontResolver
         BoldFace => _bold,
         _ => null,
     };
+
+    /// <summary>Characters to draw out of sight so that PDFsharp's subset of the face keeps every accent of <paramref name="text"/>.</summary>
+    internal string SubsetClosureHelpers(string text, bool bold) =>
+        (bold ? _boldGlyphs : _regularGlyphs)?.ClosureHelpers(text) ?? string.Empty;
 
     private static (string Family, string RegularPath, string BoldPath)? FindFamily(string folder)
     {

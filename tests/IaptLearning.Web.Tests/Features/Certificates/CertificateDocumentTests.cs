@@ -97,6 +97,37 @@ public partial class CertificateDocumentTests
     }
 
     [Fact]
+    public void Render_VietnameseName_SubsetKeepsEveryAccent()
+    {
+        // empira/PDFsharp#348: without help, "ễ" keeps its text but prints as a bare "e".
+        var model = SampleCertificate.Model() with { LearnerName = "Siân O'Brien-Nguyễn", JobRole = "Điều dưỡng viên: Phạm Thị Hồng Nhung, Trần Quốc Việt" };
+
+        using var pdf = PdfDocument.Open(CertificateDocument.Render(model));
+
+        var fontFiles = FontFiles(pdf, pdf.GetPage(1));
+        Assert.Equal(2, fontFiles.Count);
+        foreach (var file in fontFiles)
+        {
+            var glyphs = CompositeGlyphs.TryRead(file);
+            Assert.NotNull(glyphs);
+            for (var glyph = 0; glyph < glyphs.GlyphCount; glyph++)
+            {
+                if (!glyphs.HasData(glyph))
+                {
+                    continue;
+                }
+
+                foreach (var component in glyphs.Components(glyph))
+                {
+                    Assert.True(glyphs.HasData(component), $"glyph {glyph} uses glyph {component}, which the subset left out");
+                }
+            }
+        }
+
+        Assert.Contains("Siân O'Brien-Nguyễn", ExtractText(CertificateDocument.Render(model)));
+    }
+
+    [Fact]
     public void Render_120CharacterName_WrapsAndStaysWholeOnOnePage()
     {
         var name = string.Join(' ', Enumerable.Repeat("Alexandra-Bartholomew", 6))[..120];
@@ -266,6 +297,26 @@ public partial class CertificateDocumentTests
         }
 
         return result;
+    }
+
+    private static List<byte[]> FontFiles(PdfDocument pdf, Page page)
+    {
+        T Resolve<T>(IToken token) where T : IToken =>
+            (T)(token is IndirectReferenceToken reference ? pdf.Structure.GetObject(reference.Data).Data : token);
+
+        var resources = Resolve<DictionaryToken>(page.Dictionary.Data["Resources"]);
+        var fonts = Resolve<DictionaryToken>(resources.Data["Font"]);
+        var files = new List<byte[]>();
+        foreach (var entry in fonts.Data.Values)
+        {
+            var font = Resolve<DictionaryToken>(entry);
+            var descendant = Resolve<DictionaryToken>(Resolve<ArrayToken>(font.Data["DescendantFonts"]).Data[0]);
+            var descriptor = Resolve<DictionaryToken>(descendant.Data["FontDescriptor"]);
+            var stream = Resolve<StreamToken>(descriptor.Data["FontFile2"]);
+            files.Add(stream.Decode(pdf.Structure.FilterProvider).ToArray());
+        }
+
+        return files;
     }
 
     private static string TrailerId(byte[] pdf)
