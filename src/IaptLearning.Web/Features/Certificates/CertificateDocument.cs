@@ -24,7 +24,7 @@ public static class CertificateDocument
     private const double PageHeight = 595.28;
     private const double Margin = 40;
     private const double ContentWidth = PageWidth - 2 * Margin;
-    private const double RightColumnX = 565;
+    private const double RightColumnX = 600;
     private const double QrSize = 80;
     private const double MeasureSize = 10;
 
@@ -230,8 +230,9 @@ public static class CertificateDocument
             var centre = XStringAlignment.Center;
             Fit(["Certificate of continuing professional development"], bold: true, 20, 12, new XRect(Margin, 94, ContentWidth, 26), _text, centre);
             Fit(["This certifies that"], bold: false, 10, 8, new XRect(Margin, 124, ContentWidth, 14), _secondary, centre);
-            Fit([model.LearnerName], bold: true, 24, 10, new XRect(Margin, 140, ContentWidth, 48), _blue, centre);
-            Fit([model.JobRole], bold: false, 11, 7, new XRect(Margin, 190, ContentWidth, 24), _text, centre);
+            // Room above the name for stacked accents (ễ), which rise above the font's ascent.
+            Fit([model.LearnerName], bold: true, 24, 10, new XRect(Margin, 145, ContentWidth, 46), _blue, centre);
+            Fit([model.JobRole], bold: false, 11, 7, new XRect(Margin, 192, ContentWidth, 23), _text, centre);
             Fit(["completed the module"], bold: false, 10, 8, new XRect(Margin, 216, ContentWidth, 14), _secondary, centre);
             Fit([model.ModuleTitle], bold: true, 17, 9, new XRect(Margin, 232, ContentWidth, 40), _text, centre);
             Fit([$"Version {model.ModuleVersion} \u00B7 Content hash {model.PrintedContentHash}"], bold: false, 9, 6, new XRect(Margin, 274, ContentWidth, 12), _secondary, centre);
