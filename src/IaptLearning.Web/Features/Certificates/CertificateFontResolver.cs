@@ -83,7 +83,7 @@ public sealed class CertificateFontResolver : IFontResolver
 
     /// <summary>
     /// Finds fonts and installs this resolver as PDFsharp's global one, once per process; later
-    /// calls return the installed resolver. Throws with an actionable message when no fonts are
+    /// calls return the installed resolver whatever folder they name, so the start-up call must come first. Throws with an actionable message when no fonts are
     /// found, which is why the app calls it at start-up rather than leaving it to the first download.
     /// </summary>
     public static CertificateFontResolver EnsureAvailable(string? configuredFolder = null)

@@ -191,6 +191,17 @@ public partial class CertificateDocumentTests
     }
 
     [Fact]
+    public void Render_ManyAtOnce_AllGiveTheSameBytes()
+    {
+        var expected = SHA256.HashData(CertificateDocument.Render(SampleCertificate.Model()));
+        var hashes = new byte[16][];
+
+        Parallel.For(0, hashes.Length, i => hashes[i] = SHA256.HashData(CertificateDocument.Render(SampleCertificate.Model())));
+
+        Assert.All(hashes, hash => Assert.Equal(expected, hash));
+    }
+
+    [Fact]
     public void Render_SampleCertificate_DatesAreTheIssueDateNotNow()
     {
         using var pdf = PdfDocument.Open(CertificateDocument.Render(SampleCertificate.Model()));
