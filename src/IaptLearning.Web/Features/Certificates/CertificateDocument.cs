@@ -349,25 +349,38 @@ public static class CertificateDocument
             var spaceWidth = Measure(" ", measure);
             var bulletWidth = bullets ? Measure("\u2022 ", measure) : 0;
 
+            // Sizes in half points from the largest down; fitting only gets easier as the size
+            // falls, so a binary search finds the largest that fits in a few wraps.
+            var steps = (int)Math.Floor((maxSize - minSize) / 0.5);
+            double SizeAt(int step) => step < steps ? maxSize - step * 0.5 : minSize;
+            List<List<string>> WrapAt(double size) =>
+                [.. words.Select(p => Wrap(p, spaceWidth, box.Width * MeasureSize / size - bulletWidth, measure))];
+
             var size = maxSize;
-            List<List<string>> lines;
-            while (true)
+            var lines = WrapAt(size);
+            if (Height(lines, size) > box.Height)
             {
-                var scale = size / MeasureSize;
-                var lineWidth = box.Width / scale - bulletWidth;
-                lines = [.. words.Select(p => Wrap(p, spaceWidth, lineWidth, measure))];
-                var height = Height(lines, size);
-                if (height <= box.Height || size <= minSize)
+                int low = 1, high = steps;
+                while (low < high)
                 {
-                    break;
+                    var middle = (low + high) / 2;
+                    if (Height(WrapAt(SizeAt(middle)), SizeAt(middle)) <= box.Height)
+                    {
+                        high = middle;
+                    }
+                    else
+                    {
+                        low = middle + 1;
+                    }
                 }
 
-                size = Math.Max(minSize, size - 0.5);
+                size = SizeAt(low);
+                lines = WrapAt(size);
             }
 
             var lineHeight = LineHeight(size);
             var maxLines = Math.Max(1, (int)Math.Floor((box.Height + 0.01) / lineHeight));
-            var font = Font(size, bold);
+            var font = size == MeasureSize ? measure : Font(size, bold);
             var y = box.Y;
             if (verticalCentre)
             {
@@ -416,16 +429,28 @@ public static class CertificateDocument
 
         private string Ellipsise(string text, XFont font, double width)
         {
-            var candidate = text + "\u2026";
-            var elements = TextElements(text);
-            var count = elements.Count;
-            while (count > 0 && _gfx.MeasureString(candidate, font).Width > width)
+            if (_gfx.MeasureString(text + "\u2026", font).Width <= width)
             {
-                count--;
-                candidate = string.Concat(elements.Take(count)).TrimEnd() + "\u2026";
+                return text + "\u2026";
             }
 
-            return candidate;
+            // The most text elements that still fit with the ellipsis, by binary search.
+            var elements = TextElements(text);
+            int low = 0, high = elements.Count;
+            while (low < high)
+            {
+                var middle = (low + high + 1) / 2;
+                if (_gfx.MeasureString(string.Concat(elements.Take(middle)) + "\u2026", font).Width <= width)
+                {
+                    low = middle;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+
+            return string.Concat(elements.Take(low)).TrimEnd() + "\u2026";
         }
 
         private double Measure(string text, XFont font) => _gfx.MeasureString(text, font).Width;
@@ -460,9 +485,14 @@ public static class CertificateDocument
                 // A "word" wider than the box (a long hyphen-less name, an address): break it
                 // between characters, never inside a letter and its accents.
                 width = 0;
+                var widths = new Dictionary<string, double>(StringComparer.Ordinal);
                 foreach (var element in TextElements(text))
                 {
-                    var elementWidth = Measure(element, measure);
+                    if (!widths.TryGetValue(element, out var elementWidth))
+                    {
+                        widths[element] = elementWidth = Measure(element, measure);
+                    }
+
                     if (line.Length > 0 && width + elementWidth > lineWidth)
                     {
                         lines.Add(line.ToString());
