@@ -211,6 +211,20 @@ public partial class CertificateDocumentTests
     }
 
     [Fact]
+    public void Render_OldCertificate_HoldsNoTraceOfTodaysDate()
+    {
+        // Two renders in the same second would hide a "now" with second precision; a date would not.
+        var model = SampleCertificate.Model() with { IssuedAt = new DateTimeOffset(2024, 3, 5, 14, 0, 0, TimeSpan.Zero) };
+        var today = DateTime.UtcNow;
+
+        var raw = System.Text.Encoding.Latin1.GetString(CertificateDocument.Render(model));
+
+        Assert.DoesNotContain(today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), raw);
+        Assert.DoesNotContain(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), raw);
+        Assert.Contains("D:20240305140000", raw);
+    }
+
+    [Fact]
     public void Render_DifferentCertificates_GiveDifferentDocumentIds()
     {
         var first = CertificateDocument.Render(SampleCertificate.Model());
