@@ -3,6 +3,7 @@ using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Assessment;
 using IaptLearning.Web.Features.Catalog;
+using IaptLearning.Web.Features.Certificates;
 using IaptLearning.Web.Features.Learning;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,10 +14,12 @@ builder.AddAccounts();
 builder.AddCatalog();
 builder.AddLearning();
 builder.AddAssessment();
+builder.AddCertificateIssuing();
 
 var app = builder.Build();
 
 app.UseWebUi();
+app.UseCertificates();
 
 app.Run();
 
