@@ -68,6 +68,17 @@ public sealed class CpdRecordReader(IDbContextFactory<AppDbContext> factory, Mod
         return (string.IsNullOrWhiteSpace(user.FullName) ? user.Email ?? "" : user.FullName, entries);
     }
 
+    /// <summary>The learner's own certificate for the latest completed version of a module, if any.</summary>
+    public async Task<string?> CertificateNumberAsync(string userId, string moduleSlug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Certificates.AsNoTracking()
+            .Where(c => c.UserId == userId && c.ModuleSlug == moduleSlug)
+            .OrderByDescending(c => c.IssuedAtUtc)
+            .Select(c => c.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Saves the learner's reflection on one of their own completions; false if the completion is not theirs.</summary>
     public async Task<bool> SaveReflectionAsync(string userId, long completionId, string whatILearned, string howItWillChange, CancellationToken cancellationToken = default)
     {
