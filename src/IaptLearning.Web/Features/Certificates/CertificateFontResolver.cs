@@ -1,3 +1,4 @@
+using System.Text;
 using PdfSharp.Fonts;
 
 namespace IaptLearning.Web.Features.Certificates;
@@ -123,6 +124,25 @@ public sealed class CertificateFontResolver : IFontResolver
         BoldFace => _bold,
         _ => null,
     };
+
+    /// <summary>
+    /// The distinct characters of <paramref name="text"/> that the regular or bold face cannot draw
+    /// (they would print as empty boxes and be lost to copy-and-paste), for example Chinese with DejaVu.
+    /// Lets a profile page warn before a certificate is issued with a name nobody can read.
+    /// </summary>
+    public IReadOnlyList<string> MissingCharacters(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (_regularGlyphs is null || _boldGlyphs is null)
+        {
+            return [];
+        }
+
+        return [.. text.EnumerateRunes()
+            .Where(r => !Rune.IsWhiteSpace(r) && !Rune.IsControl(r) && (!_regularGlyphs.Covers(r.Value) || !_boldGlyphs.Covers(r.Value)))
+            .Select(r => r.ToString())
+            .Distinct(StringComparer.Ordinal)];
+    }
 
     /// <summary>Characters to draw out of sight so that PDFsharp's subset of the face keeps every accent of <paramref name="text"/>.</summary>
     internal string SubsetClosureHelpers(string text, bool bold) =>

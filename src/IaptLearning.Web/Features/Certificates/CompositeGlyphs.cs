@@ -80,6 +80,9 @@ internal sealed class CompositeGlyphs
         }
     }
 
+    /// <summary>Whether the font maps the code point to a glyph of its own (not the .notdef box).</summary>
+    public bool Covers(int codePoint) => _glyphByCodePoint.ContainsKey(codePoint);
+
     /// <summary>False for an empty glyph: a space, or one a subset left out.</summary>
     public bool HasData(int glyph) => glyph >= 0 && glyph < _hasData.Length && _hasData[glyph];
 

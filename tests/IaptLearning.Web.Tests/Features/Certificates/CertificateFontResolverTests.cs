@@ -55,6 +55,22 @@ public sealed class CertificateFontResolverTests : IDisposable
     }
 
     [Fact]
+    public void MissingCharacters_LatinGreekCyrillicVietnamese_NoneMissing()
+    {
+        var resolver = CertificateFontResolver.Create(configuredFolder: null);
+
+        Assert.Empty(resolver.MissingCharacters("Siân O'Brien-Nguyễn, Ψυχολόγος, Психолог, Đặng Thị Hồng"));
+    }
+
+    [Fact]
+    public void MissingCharacters_Chinese_Reported()
+    {
+        var resolver = CertificateFontResolver.Create(configuredFolder: null);
+
+        Assert.Equal(["山", "田"], resolver.MissingCharacters("Ann 山田 山"));
+    }
+
+    [Fact]
     public void EnsureAvailable_CalledFromManyThreads_InstallsOneResolver()
     {
         var resolvers = new CertificateFontResolver[16];
