@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IaptLearning.Web.Features.Certificates;
 
 /// <summary>Public look-up by verification code, and revocation by an admin.</summary>
-public sealed class CertificateVerifier(IDbContextFactory<AppDbContext> factory, TimeProvider time)
+public sealed class CertificateVerifier(IDbContextFactory<AppDbContext> factory, TimeProvider time, ILogger<CertificateVerifier> logger)
 {
     public const int MaxReasonLength = 500;
 
@@ -17,6 +17,7 @@ public sealed class CertificateVerifier(IDbContextFactory<AppDbContext> factory,
     {
         if (!VerificationCode.TryNormalise(code, out var canonical))
         {
+            logger.LogInformation("Verification: malformed code.");
             return null;
         }
 
@@ -24,9 +25,12 @@ public sealed class CertificateVerifier(IDbContextFactory<AppDbContext> factory,
         var certificate = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.VerificationCode == canonical, cancellationToken);
         if (certificate is null || (!string.IsNullOrWhiteSpace(number) && !string.Equals(number.Trim(), certificate.Number, StringComparison.OrdinalIgnoreCase)))
         {
+            // The code itself is a secret, so it is not logged; the outcome is.
+            logger.LogInformation("Verification: {Outcome}.", certificate is null ? "unknown code" : "code and number do not match");
             return null;
         }
 
+        logger.LogInformation("Verification: certificate {Number} shown as {Status}.", certificate.Number, certificate.IsRevoked ? "revoked" : "valid");
         return certificate;
     }
 

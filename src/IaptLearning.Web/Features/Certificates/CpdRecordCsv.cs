@@ -45,7 +45,8 @@ public static class CpdRecordCsv
     public static string Cell(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        // OWASP's list plus line feed and NUL (ASVS 5.0 1.2.10). Number columns are never negative, so none is touched.
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n' or '\0')
         {
             value = "'" + value;
         }

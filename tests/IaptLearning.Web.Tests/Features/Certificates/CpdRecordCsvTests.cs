@@ -11,14 +11,20 @@ public class CpdRecordCsvTests
     [InlineData("-2+3", "'-2+3")]
     [InlineData("@cmd", "'@cmd")]
     [InlineData("\tx", "'\tx")]
+    [InlineData("\0x", "'\0x")]
+    [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("=1+2\";=1+2", "\"'=1+2\"\";=1+2\"")]
     [InlineData("plain", "plain")]
     [InlineData("O'Brien", "O'Brien")]
     public void Cell_FormulaLikeStart_IsNeutralised(string value, string expected) =>
         Assert.Equal(expected, CpdRecordCsv.Cell(value));
 
     [Fact]
-    public void Cell_CarriageReturnStart_IsNeutralisedAndQuoted() =>
+    public void Cell_LineBreakStart_IsNeutralisedAndQuoted()
+    {
         Assert.Equal("\"'\rx\"", CpdRecordCsv.Cell("\rx"));
+        Assert.Equal("\"'\nx\"", CpdRecordCsv.Cell("\nx"));
+    }
 
     [Fact]
     public void Write_SpecialCharacters_RoundTrip()

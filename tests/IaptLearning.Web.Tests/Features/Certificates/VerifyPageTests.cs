@@ -82,7 +82,7 @@ public class VerifyPageTests(WebAppFixture app)
     public async Task Find_MalformedOrOversized_NeverTouchesTheDatabase()
     {
         // The factory is not consulted: a verifier with no database still answers.
-        var verifier = new CertificateVerifier(null!, TimeProvider.System);
+        var verifier = new CertificateVerifier(null!, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<CertificateVerifier>.Instance);
         Assert.Null(await verifier.FindAsync(new string('A', 5000)));
         Assert.Null(await verifier.FindAsync("abc"));
         Assert.Null(await verifier.FindAsync(null));
