@@ -45,8 +45,13 @@ public static class CpdRecordDocument
             writer.Row("CPD time", UkTime.Duration(TimeSpan.FromMinutes(e.CpdMinutes)));
             writer.Row("Active time", UkTime.Spent(e.ActiveTime));
             writer.Row("Score", e.ScorePercent is { } s ? $"{s}%" : "No assessment");
-            writer.Row("Certificate", e.CertificateNumber is null ? "None for this module"
-                : e.CertificateNumber + (e.CertificateRevoked ? " (revoked)" : "") + "\n" + e.VerificationUrl);
+            writer.Row("Certificate", e.CertificateNumber is null ? "None for this module" : e.CertificateNumber + (e.CertificateRevoked ? " (revoked)" : ""));
+            if (e.VerificationUrl is { } url)
+            {
+                // Smaller, so the address stays on one line and copies as one.
+                writer.Row("Check it at", url, valueSize: 8);
+            }
+
             writer.Row("What I learned", e.WhatILearned.Length == 0 ? "Not written" : e.WhatILearned);
             writer.Row("How it will change my practice", e.HowItWillChangeMyPractice.Length == 0 ? "Not written" : e.HowItWillChangeMyPractice);
             writer.Gap(14);
@@ -93,14 +98,14 @@ public static class CpdRecordDocument
             _y += 2;
         }
 
-        public void Row(string label, string value)
+        public void Row(string label, string value, double valueSize = 10)
         {
             var labelFont = Font(10, bold: true);
-            var valueFont = Font(10, bold: false);
+            var valueFont = Font(valueSize, bold: false);
             var valueWidth = PageWidth - 2 * Margin - LabelWidth - 2 * CellPadding;
             var labelLines = Wrap(label, labelFont, LabelWidth - 2 * CellPadding);
             var valueLines = Wrap(value, valueFont, valueWidth);
-            var lineHeight = valueFont.GetHeight();
+            var lineHeight = Math.Max(valueFont.GetHeight(), labelFont.GetHeight());
 
             // A long reflection may run over pages; draw as many lines as fit, then continue.
             var gfx = Ensure(lineHeight * Math.Min(3, Math.Max(labelLines.Count, valueLines.Count)) + 2 * CellPadding);
