@@ -22,6 +22,11 @@ public class CpdRecordDocumentTests
 
         var pdf = CpdRecordDocument.Render("Siân O'Brien-Nguyễn", entries, new DateTime(2026, 3, 7, 9, 0, 0, DateTimeKind.Utc));
 
+        if (Environment.GetEnvironmentVariable("IAPT_CPD_PDF") is { Length: > 0 } keep)
+        {
+            File.WriteAllBytes(keep, pdf);
+        }
+
         using var document = PdfDocument.Open(pdf);
         var text = string.Join('\n', document.GetPages().Select(p => ContentOrderTextExtractor.GetText(p)));
         var flat = string.Join(' ', text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
