@@ -43,6 +43,12 @@ public sealed partial class CertificateJourneyTests(BrowserFixture browser) : IC
         await learner.WaitInteractiveAsync();
         await Assertions.Expect(page.GetByLabel("What I learned")).ToHaveValueAsync("Pacing, and that Siân's “boom and bust” is common.");
 
+        // Over the limit: an NHS.UK error message on the field, announced, and nothing saved.
+        await page.GetByLabel("How it will change my practice").FillAsync(new string('x', 4001));
+        await page.GetByText("How it will change your practice must be 4,000 characters or fewer").First.WaitForAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Not saved");
+        await learner.ExpectNoSeriousAxeViolationsAsync("CPD record, reflection too long");
+
         var address = CertificateSteps.PrintedVerificationAddress(fromModulePage);
         Assert.Equal(_app.BaseAddress.Authority, address.Authority);
         var response = await page.GotoAsync(address.ToString());
