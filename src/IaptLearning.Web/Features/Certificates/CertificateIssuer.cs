@@ -57,7 +57,7 @@ public sealed class CertificateIssuer(
                 .SingleOrDefaultAsync(cancellationToken);
             return completionId is { } id ? await IssueAsync(id, module, cancellationToken) : null;
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Could not issue the certificate for {Module} {Version} to user {UserId}.", module.Slug, moduleVersion, userId);
             return null;
