@@ -4,6 +4,7 @@ using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Assessment;
 using IaptLearning.Web.Features.Authoring;
 using IaptLearning.Web.Features.Catalog;
+using IaptLearning.Web.Features.Certificates;
 using IaptLearning.Web.Features.Learning;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,10 +16,12 @@ builder.AddCatalog();
 builder.AddLearning();
 builder.AddAssessment();
 builder.AddAuthoring();
+builder.AddCertificateIssuing();
 
 var app = builder.Build();
 
 app.UseWebUi();
+app.UseCertificates();
 
 app.Run();
 

@@ -1,3 +1,4 @@
 using BenchmarkDotNet.Running;
+using IaptLearning.Benchmarks.Certificates;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(CertificateBenchmarks).Assembly).Run(args);

@@ -63,6 +63,8 @@ public sealed class AppServer : IAsyncDisposable
             "--Content:Path", ServedContentPath,
             "--Storage:DataPath", DataPath,
             "--UseHttpsRedirection", "false",
+            // Printed on certificates: the address the test browser can open.
+            "--Certificates:PublicBaseUrl", BaseAddress.ToString(),
             "--Learning:MinTimeScale", minTimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default", "Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information",

@@ -31,6 +31,9 @@ public sealed class WebAppFixture : WebApplicationFactory<Program>
         builder.UseSetting("Content:Path", SampleContentPath);
         builder.UseSetting("Storage:DataPath", DataPath);
         builder.UseSetting("UseHttpsRedirection", "false");
+        // Every test client shares one address; RateLimitTests checks the limit on its own host.
+        builder.UseSetting("Certificates:VerifyPermitsPerMinute", "100000");
+        builder.UseSetting("Certificates:PublicBaseUrl", "https://learning.example.nhs.uk/");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -12,6 +12,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<AttemptQuestion> AttemptQuestions => Set<AttemptQuestion>();
     public DbSet<ModuleCompletion> ModuleCompletions => Set<ModuleCompletion>();
     public DbSet<MinTimeExemption> MinTimeExemptions => Set<MinTimeExemption>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<CpdReflection> CpdReflections => Set<CpdReflection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using IaptLearning.Content.Model;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Catalog;
+using IaptLearning.Web.Features.Certificates;
 using IaptLearning.Web.Features.Learning;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,6 +42,7 @@ public sealed record AssessmentOverview(
 public sealed class AssessmentService(
     IDbContextFactory<AppDbContext> factory,
     ModuleProgressReader progress,
+    CertificateIssuer certificates,
     TimeProvider time)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -220,6 +222,12 @@ public sealed class AssessmentService(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (result.Passed)
+        {
+            // After the commit, so the completion stands even if issuing fails (the CPD record retries).
+            await certificates.TryIssueAsync(userId, module, attempt.ModuleVersion, cancellationToken);
+        }
+
         return SubmitOutcome.Submitted;
     }
 }

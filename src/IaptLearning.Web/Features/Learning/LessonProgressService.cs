@@ -1,6 +1,7 @@
 using IaptLearning.Content.Model;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Catalog;
+using IaptLearning.Web.Features.Certificates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,7 @@ public enum LessonCompletionResult
 public sealed class LessonProgressService(
     IDbContextFactory<AppDbContext> factory,
     TimeProvider time,
+    CertificateIssuer certificates,
     IOptions<LearningOptions> options,
     IHostEnvironment environment)
 {
@@ -206,6 +208,7 @@ public sealed class LessonProgressService(
         if (module.Assessment is null)
         {
             await CompleteModuleWithoutAssessmentAsync(db, userId, module, cancellationToken);
+            await certificates.TryIssueAsync(userId, module, module.Version, cancellationToken);
         }
 
         return LessonCompletionResult.Completed;

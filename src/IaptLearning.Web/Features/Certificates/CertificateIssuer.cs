@@ -1,0 +1,193 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Security.Cryptography;
+using IaptLearning.Content.Model;
+using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IaptLearning.Web.Features.Certificates;
+
+/// <summary>
+/// Issues the certificate for a module completion, once per learner and module version. Safe to
+/// call again and from concurrent requests: unique indexes decide, and the loser reuses or retries.
+/// </summary>
+public sealed class CertificateIssuer(
+    IDbContextFactory<AppDbContext> factory,
+    ModuleLibrary library,
+    IOptions<CertificateOptions> pdfOptions,
+    IOptions<CertificateIssuingOptions> options,
+    IHostEnvironment environment,
+    ILogger<CertificateIssuer> logger)
+{
+    private const int MaxAttempts = 8;
+
+    /// <summary>Issues (or finds) the certificate for every completion of this learner that should have one.</summary>
+    public async Task IssueMissingAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var missing = await db.ModuleCompletions.AsNoTracking()
+            .Where(c => c.UserId == userId && !db.Certificates.Any(x => x.ModuleCompletionId == c.Id))
+            .Select(c => new { c.Id, c.ModuleSlug })
+            .ToListAsync(cancellationToken);
+        foreach (var completion in missing)
+        {
+            if (library.Find(completion.ModuleSlug) is { IssuesCertificate: true } module)
+            {
+                await IssueAsync(completion.Id, module, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The certificate for this completion, issuing it if needed; null when the module issues none.
+    /// Failures are logged and give null, so a completion is never lost to a certificate problem:
+    /// <see cref="IssueMissingAsync"/> tries again when the learner next opens their CPD record.
+    /// </summary>
+    public async Task<Certificate?> TryIssueAsync(string userId, ContentModule module, string moduleVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var completionId = await db.ModuleCompletions.AsNoTracking()
+                .Where(c => c.UserId == userId && c.ModuleSlug == module.Slug && c.ModuleVersion == moduleVersion)
+                .Select(c => (long?)c.Id)
+                .SingleOrDefaultAsync(cancellationToken);
+            return completionId is { } id ? await IssueAsync(id, module, cancellationToken) : null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not issue the certificate for {Module} {Version} to user {UserId}.", module.Slug, moduleVersion, userId);
+            return null;
+        }
+    }
+
+    public async Task<Certificate?> IssueAsync(long completionId, ContentModule module, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        if (!module.IssuesCertificate)
+        {
+            return null;
+        }
+
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            var completion = await db.ModuleCompletions.AsNoTracking().SingleAsync(c => c.Id == completionId, cancellationToken);
+            var existing = await FindAsync(db, completion, cancellationToken);
+            if (existing is not null)
+            {
+                return existing;
+            }
+        }
+
+        var series = options.Value.NumberPrefix;
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var completion = await db.ModuleCompletions.AsNoTracking().SingleAsync(c => c.Id == completionId, cancellationToken);
+            var certificate = await DraftAsync(db, completion, module, series, cancellationToken);
+            db.Certificates.Add(certificate);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                logger.LogInformation("Issued certificate {Number} for {Module} {Version}.", certificate.Number, module.Slug, completion.ModuleVersion);
+                return certificate;
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Either a concurrent request issued this learner's certificate (use it), or took
+                // the same number (draw the next one and try again).
+                await using var fresh = await factory.CreateDbContextAsync(cancellationToken);
+                if (await FindAsync(fresh, completion, cancellationToken) is { } winner)
+                {
+                    return winner;
+                }
+            }
+        }
+    }
+
+    private static Task<Certificate?> FindAsync(AppDbContext db, ModuleCompletion completion, CancellationToken cancellationToken) =>
+        db.Certificates.AsNoTracking().SingleOrDefaultAsync(
+            c => c.UserId == completion.UserId && c.ModuleSlug == completion.ModuleSlug && c.ModuleVersion == completion.ModuleVersion,
+            cancellationToken);
+
+    private async Task<Certificate> DraftAsync(AppDbContext db, ModuleCompletion completion, ContentModule module, string series, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == completion.UserId, cancellationToken);
+        var score = completion.AttemptId is { } attemptId
+            ? await db.AssessmentAttempts.Where(a => a.Id == attemptId).Select(a => a.ScorePercent).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var lessonSlugs = module.Lessons.Select(l => l.Slug).ToList();
+        var activeMilliseconds = await db.LessonProgress
+            .Where(p => p.UserId == completion.UserId && p.ModuleSlug == module.Slug && lessonSlugs.Contains(p.LessonSlug))
+            .SumAsync(p => p.ActiveMilliseconds, cancellationToken);
+        var sequence = (await db.Certificates.Where(c => c.Series == series).MaxAsync(c => (int?)c.Sequence, cancellationToken) ?? 0) + 1;
+        var code = VerificationCode.New();
+        var url = options.Value.VerificationUrl(code);
+
+        var model = new CertificateModel
+        {
+            CertificateNumber = $"{series}-{sequence:D6}",
+            VerificationCode = code,
+            VerificationUrl = url,
+            IssuedAt = new DateTimeOffset(DateTime.SpecifyKind(completion.CompletedAtUtc, DateTimeKind.Utc)),
+            LearnerName = string.IsNullOrWhiteSpace(user.FullName) ? user.Email ?? user.UserName ?? "" : user.FullName.Trim(),
+            JobRole = JobRoleName(user.JobRole),
+            ModuleTitle = module.Title,
+            ModuleVersion = completion.ModuleVersion,
+            ContentHash = completion.ContentHash,
+            LearningOutcomes = module.Outcomes,
+            CpdMinutes = module.CpdMinutes,
+            // Whole seconds, so the stored value re-renders the same.
+            ActiveTime = TimeSpan.FromSeconds(activeMilliseconds / 1000),
+            AssessmentScorePercent = score,
+            IssuerName = pdfOptions.Value.IssuerName,
+            IssuerLogoPng = ReadLogo(),
+        };
+        var pdf = CertificateDocument.Render(model);
+        return ToEntity(model, completion, series, sequence, pdf);
+    }
+
+    /// <summary>The model as it was printed, rebuilt from the stored record (for the CPD record PDF and tests).</summary>
+    public static Certificate ToEntity(CertificateModel model, ModuleCompletion completion, string series, int sequence, byte[] pdf)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(completion);
+        return new Certificate
+        {
+            Series = series,
+            Sequence = sequence,
+            Number = model.CertificateNumber,
+            VerificationCode = model.VerificationCode,
+            VerificationUrl = model.VerificationUrl.AbsoluteUri,
+            UserId = completion.UserId,
+            ModuleCompletionId = completion.Id,
+            ModuleSlug = completion.ModuleSlug,
+            ModuleVersion = model.ModuleVersion,
+            ContentHash = model.ContentHash,
+            LearnerName = model.LearnerName,
+            JobRole = model.JobRole,
+            ModuleTitle = model.ModuleTitle,
+            LearningOutcomes = [.. model.LearningOutcomes],
+            CpdMinutes = model.CpdMinutes,
+            ActiveSeconds = (long)model.ActiveTime.TotalSeconds,
+            ScorePercent = model.AssessmentScorePercent,
+            IssuerName = model.IssuerName,
+            IssuedAtUtc = model.IssuedAt.UtcDateTime,
+            Pdf = pdf,
+            PdfSha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
+        };
+    }
+
+    public static string JobRoleName(JobRole? role) => role is { } r
+        ? typeof(JobRole).GetField(r.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? r.ToString()
+        : "Not given";
+
+    private ReadOnlyMemory<byte>? ReadLogo()
+    {
+        var path = pdfOptions.Value.LogoPath;
+        return string.IsNullOrWhiteSpace(path) ? null : new ReadOnlyMemory<byte>(File.ReadAllBytes(Path.Combine(environment.ContentRootPath, path)));
+    }
+}

@@ -1,0 +1,155 @@
+using System.Security.Cryptography;
+using IaptLearning.Content.Model;
+using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Assessment;
+using IaptLearning.Web.Features.Certificates;
+using IaptLearning.Web.Features.Learning;
+using Microsoft.EntityFrameworkCore;
+
+namespace IaptLearning.Web.Tests.Features.Certificates;
+
+[Collection(WebAppTests.Name)]
+public class CertificateIssuerTests(WebAppFixture app)
+{
+    private CertificateIssuer Issuer => app.Get<CertificateIssuer>();
+    private ContentModule Module => app.SampleModule;
+
+    [Fact]
+    public async Task Issue_SameVersionTwice_OneCertificate()
+    {
+        var (user, _) = await CertificateTestData.CreateLearnerAsync(app);
+        var completion = await CertificateTestData.AddCompletionAsync(app, user);
+
+        var first = await Issuer.IssueAsync(completion, Module);
+        var second = await Issuer.IssueAsync(completion, Module);
+        await Issuer.IssueMissingAsync(user);
+
+        Assert.NotNull(first);
+        Assert.Equal(first.Number, second!.Number);
+        Assert.Equal(1, await CountAsync(user));
+    }
+
+    [Fact]
+    public async Task Issue_NewVersion_NewCertificate()
+    {
+        var (user, _) = await CertificateTestData.CreateLearnerAsync(app);
+        var v1 = await CertificateTestData.IssueAsync(app, user, "1.0.0");
+        var v2 = await CertificateTestData.IssueAsync(app, user, "2.0.0");
+
+        Assert.NotEqual(v1.Number, v2.Number);
+        Assert.NotEqual(v1.VerificationCode, v2.VerificationCode);
+        Assert.Equal("2.0.0", v2.ModuleVersion);
+        Assert.Equal(2, await CountAsync(user));
+    }
+
+    [Fact]
+    public async Task Issue_ConcurrentCallsForOneCompletion_OneCertificate()
+    {
+        var (user, _) = await CertificateTestData.CreateLearnerAsync(app);
+        var completion = await CertificateTestData.AddCompletionAsync(app, user);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => Issuer.IssueAsync(completion, Module))));
+
+        Assert.Single(results.Select(c => c!.Number).Distinct());
+        Assert.Equal(1, await CountAsync(user));
+    }
+
+    [Fact]
+    public async Task Issue_ConcurrentLearners_NumbersUniqueAndInSequence()
+    {
+        var completions = new List<long>();
+        for (var i = 0; i < 6; i++)
+        {
+            var (user, _) = await CertificateTestData.CreateLearnerAsync(app);
+            completions.Add(await CertificateTestData.AddCompletionAsync(app, user));
+        }
+
+        var issued = await Task.WhenAll(completions.Select(id => Task.Run(() => Issuer.IssueAsync(id, Module))));
+
+        var sequences = issued.Select(c => c!.Sequence).Order().ToList();
+        Assert.Equal(sequences.Count, sequences.Distinct().Count());
+        Assert.Equal(Enumerable.Range(sequences[0], sequences.Count), sequences);
+        Assert.All(issued, c => Assert.Equal($"IAPT-{c!.Sequence:D6}", c.Number));
+    }
+
+    [Fact]
+    public async Task Issue_FreezesPrintedFieldsAndPdfHash()
+    {
+        var (user, _) = await CertificateTestData.CreateLearnerAsync(app, "Siân O'Brien-Nguyễn", JobRole.PsychologicalWellbeingPractitioner);
+        var certificate = await CertificateTestData.IssueAsync(app, user);
+
+        Assert.Equal("Siân O'Brien-Nguyễn", certificate.LearnerName);
+        Assert.Equal("Psychological wellbeing practitioner", certificate.JobRole);
+        Assert.Equal(Module.Title, certificate.ModuleTitle);
+        Assert.Equal(Module.Outcomes, certificate.LearningOutcomes);
+        Assert.Equal(Module.CpdMinutes, certificate.CpdMinutes);
+        Assert.Equal(Module.ContentHash, certificate.ContentHash);
+        Assert.Equal(VerificationCode.Length, certificate.VerificationCode.Length);
+        Assert.Equal("https://learning.example.nhs.uk/verify/" + certificate.VerificationCode, certificate.VerificationUrl);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(certificate.Pdf)), certificate.PdfSha256);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(certificate.Pdf, 0, 4));
+    }
+
+    [Fact]
+    public async Task IssueMissing_CompletionWithoutCertificate_IssuesIt()
+    {
+        var (user, _) = await CertificateTestData.CreateLearnerAsync(app);
+        await CertificateTestData.AddCompletionAsync(app, user);
+
+        await Issuer.IssueMissingAsync(user);
+
+        Assert.Equal(1, await CountAsync(user));
+    }
+
+    [Fact]
+    public async Task PassAssessment_IssuesCertificateWithScore()
+    {
+        var user = await CompleteLessonsAsync();
+        var service = app.Get<AssessmentService>();
+        await service.StartAsync(user, Module, Random.Shared);
+        var attempt = (await service.GetOverviewAsync(user, Module)).OpenAttempt!;
+        foreach (var row in attempt.Questions)
+        {
+            var question = Module.FindQuestion(row.QuestionId)!;
+            var chosen = question.Options.Where(o => o.IsCorrect).Select(o => o.Index).ToList();
+            await service.SaveAnswerAsync(user, Module, row.Id, question.Kind == QuestionKind.SingleAnswer ? [chosen[0]] : chosen);
+        }
+
+        Assert.Equal(SubmitOutcome.Submitted, await service.SubmitAsync(user, Module, attempt.Id));
+
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var certificate = await db.Certificates.SingleAsync(c => c.UserId == user);
+        Assert.Equal(100, certificate.ScorePercent);
+        Assert.Equal(Module.Version, certificate.ModuleVersion);
+    }
+
+    private async Task<int> CountAsync(string user)
+    {
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Certificates.CountAsync(c => c.UserId == user);
+    }
+
+    private async Task<string> CompleteLessonsAsync()
+    {
+        var (user, _) = await CertificateTestData.CreateLearnerAsync(app);
+        var lessons = app.Get<LessonProgressService>();
+        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            db.MinTimeExemptions.Add(new MinTimeExemption { UserId = user, Reason = "Tests of certificates", GrantedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        foreach (var lesson in Module.Lessons)
+        {
+            await lessons.VisitAsync(user, Module, lesson);
+            foreach (var question in lesson.Questions)
+            {
+                await lessons.AnswerAsync(user, Module, lesson, question, [question.Options.First(o => o.IsCorrect).Index]);
+            }
+
+            Assert.Equal(LessonCompletionResult.Completed, await lessons.CompleteAsync(user, Module, lesson));
+        }
+
+        return user;
+    }
+}
