@@ -49,7 +49,7 @@ public static class CertificateDocument
         {
             // Drawn top to bottom and left to right, because that is the order a screen reader or
             // copy-and-paste takes the text in.
-            layout = new Layout(gfx);
+            layout = new Layout(gfx, fonts);
             layout.Draw(model);
         }
 
@@ -142,7 +142,11 @@ public static class CertificateDocument
     {
         var regular = fonts.SubsetClosureHelpers(layout.RegularText, bold: false);
         var bold = fonts.SubsetClosureHelpers(layout.BoldText, bold: true);
-        if (regular.Length == 0 && bold.Length == 0)
+        var fallbacks = layout.FallbackText
+            .Select(f => (f.Key.Index, f.Key.Bold, Helpers: fonts.FallbackSubsetClosureHelpers(f.Key.Index, f.Value)))
+            .Where(f => f.Helpers.Length > 0)
+            .ToList();
+        if (regular.Length == 0 && bold.Length == 0 && fallbacks.Count == 0)
         {
             return;
         }
@@ -157,6 +161,11 @@ public static class CertificateDocument
         if (bold.Length > 0)
         {
             gfx.DrawString(bold, Layout.Font(MeasureSize, bold: true), XBrushes.White, 0, 0);
+        }
+
+        foreach (var (index, isBold, helpers) in fallbacks)
+        {
+            gfx.DrawString(helpers, Layout.Font(MeasureSize, isBold, index), XBrushes.White, 0, 0);
         }
     }
 
@@ -206,11 +215,14 @@ public static class CertificateDocument
         }
     }
 
-    private sealed class Layout(XGraphics gfx)
+    private sealed class Layout(XGraphics gfx, CertificateFontResolver fonts)
     {
         private readonly XGraphics _gfx = gfx;
-        private readonly XFont _measureRegular = Font(MeasureSize, bold: false);
-        private readonly XFont _measureBold = Font(MeasureSize, bold: true);
+        private readonly CertificateFontResolver _fonts = fonts;
+        private readonly Dictionary<(double Size, bool Bold, int Font), XFont> _fontCache = [];
+
+        // Text drawn with each fallback font, in drawing order, for CompleteFontSubsets.
+        private readonly SortedDictionary<(int Index, bool Bold), StringBuilder> _fallbackText = [];
         private readonly XSolidBrush _text = new(TextColour);
         private readonly XSolidBrush _secondary = new(SecondaryTextColour);
         private readonly XSolidBrush _blue = new(NhsBlue);
@@ -219,6 +231,8 @@ public static class CertificateDocument
 
         public string RegularText => _regularText.ToString();
         public string BoldText => _boldText.ToString();
+        public IEnumerable<KeyValuePair<(int Index, bool Bold), string>> FallbackText =>
+            _fallbackText.Select(f => KeyValuePair.Create(f.Key, f.Value.ToString()));
 
         public void Draw(CertificateModel model)
         {
@@ -344,17 +358,20 @@ public static class CertificateDocument
             IReadOnlyList<string> paragraphs, bool bold, double maxSize, double minSize, XRect box, XBrush brush,
             XStringAlignment alignment, bool bullets = false, bool verticalCentre = false)
         {
-            var measure = bold ? _measureBold : _measureRegular;
-            var words = paragraphs.Select(p => SplitWords(p).Select(w => (Text: w, Width: Measure(w, measure))).ToArray()).ToArray();
-            var spaceWidth = Measure(" ", measure);
-            var bulletWidth = bullets ? Measure("\u2022 ", measure) : 0;
+            // Arabic letters take their joined forms before anything is measured; each paragraph
+            // keeps its own direction for the reordering of its lines when drawn.
+            var shaped = paragraphs.Select(ArabicShaper.Shape).ToArray();
+            var rightToLeft = shaped.Select(BidiText.IsRightToLeft).ToArray();
+            var words = shaped.Select(p => SplitWords(p).Select(w => (Text: w, Width: Measure(w, bold, MeasureSize))).ToArray()).ToArray();
+            var spaceWidth = Measure(" ", bold, MeasureSize);
+            var bulletWidth = bullets ? Measure("\u2022 ", bold, MeasureSize) : 0;
 
             // Sizes in half points from the largest down; fitting only gets easier as the size
             // falls, so a binary search finds the largest that fits in a few wraps.
             var steps = (int)Math.Floor((maxSize - minSize) / 0.5);
             double SizeAt(int step) => step < steps ? maxSize - step * 0.5 : minSize;
             List<List<string>> WrapAt(double size) =>
-                [.. words.Select(p => Wrap(p, spaceWidth, box.Width * MeasureSize / size - bulletWidth, measure))];
+                [.. words.Select(p => Wrap(p, spaceWidth, box.Width * MeasureSize / size - bulletWidth, bold))];
 
             var size = maxSize;
             var lines = WrapAt(size);
@@ -380,7 +397,7 @@ public static class CertificateDocument
 
             var lineHeight = LineHeight(size);
             var maxLines = Math.Max(1, (int)Math.Floor((box.Height + 0.01) / lineHeight));
-            var font = size == MeasureSize ? measure : Font(size, bold);
+            var font = CachedFont(size, bold, -1);
             var y = box.Y;
             if (verticalCentre)
             {
@@ -388,8 +405,9 @@ public static class CertificateDocument
             }
 
             var drawn = 0;
-            foreach (var paragraph in lines)
+            for (var p = 0; p < lines.Count; p++)
             {
+                var paragraph = lines[p];
                 for (var i = 0; i < paragraph.Count; i++)
                 {
                     if (drawn == maxLines)
@@ -401,14 +419,16 @@ public static class CertificateDocument
                     var lastRoom = drawn == maxLines - 1 && (i < paragraph.Count - 1 || paragraph != lines[^1]);
                     if (lastRoom)
                     {
-                        text = Ellipsise(text, font, box.Width - bulletWidth * size / MeasureSize);
+                        text = Ellipsise(text, bold, size, box.Width - bulletWidth * size / MeasureSize);
                     }
+
+                    text = BidiText.ToVisual(text, rightToLeft[p]);
 
                     var indent = bulletWidth * size / MeasureSize;
                     var x = box.X + indent;
                     if (alignment == XStringAlignment.Center)
                     {
-                        x = box.X + (box.Width - _gfx.MeasureString(text, font).Width) / 2;
+                        x = box.X + (box.Width - Measure(text, bold, size)) / 2;
                     }
 
                     if (bullets && i == 0)
@@ -417,8 +437,7 @@ public static class CertificateDocument
                         (bold ? _boldText : _regularText).Append('\u2022');
                     }
 
-                    _gfx.DrawString(text, font, brush, x, y, XStringFormats.TopLeft);
-                    (bold ? _boldText : _regularText).Append(text);
+                    DrawRuns(text, bold, size, brush, x, y);
                     y += lineHeight;
                     drawn++;
                 }
@@ -427,9 +446,69 @@ public static class CertificateDocument
             }
         }
 
-        private string Ellipsise(string text, XFont font, double width)
+        // Drawn run by run, each in the family that has its glyphs (see FontRuns).
+        private void DrawRuns(string text, bool bold, double size, XBrush brush, double x, double y)
         {
-            if (_gfx.MeasureString(text + "\u2026", font).Width <= width)
+            foreach (var (run, index) in FontRuns(text, bold))
+            {
+                var font = CachedFont(size, bold, index);
+                _gfx.DrawString(run, font, brush, x, y, XStringFormats.TopLeft);
+                if (index < 0)
+                {
+                    (bold ? _boldText : _regularText).Append(run);
+                }
+                else
+                {
+                    (_fallbackText.TryGetValue((index, bold), out var drawn) ? drawn : _fallbackText[(index, bold)] = new()).Append(run);
+                }
+
+                x += _gfx.MeasureString(run, font).Width;
+            }
+        }
+
+        // Consecutive characters the main family draws, or the fallback (CJK) draws; a mark stays
+        // with the character before it.
+        private List<(string Text, int Font)> FontRuns(string text, bool bold)
+        {
+            var runs = new List<(string, int)>();
+            var run = new StringBuilder();
+            var current = -1;
+            foreach (var rune in text.EnumerateRunes())
+            {
+                var fallback = Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark && run.Length > 0
+                    ? current
+                    : _fonts.FontFor(rune.Value, bold);
+                if (run.Length > 0 && fallback != current)
+                {
+                    runs.Add((run.ToString(), current));
+                    run.Clear();
+                }
+
+                current = fallback;
+                run.Append(rune.ToString());
+            }
+
+            if (run.Length > 0)
+            {
+                runs.Add((run.ToString(), current));
+            }
+
+            return runs;
+        }
+
+        private XFont CachedFont(double size, bool bold, int index)
+        {
+            if (!_fontCache.TryGetValue((size, bold, index), out var font))
+            {
+                _fontCache[(size, bold, index)] = font = Font(size, bold, index);
+            }
+
+            return font;
+        }
+
+        private string Ellipsise(string text, bool bold, double size, double width)
+        {
+            if (Measure(text + "\u2026", bold, size) <= width)
             {
                 return text + "\u2026";
             }
@@ -440,7 +519,7 @@ public static class CertificateDocument
             while (low < high)
             {
                 var middle = (low + high + 1) / 2;
-                if (_gfx.MeasureString(string.Concat(elements.Take(middle)) + "\u2026", font).Width <= width)
+                if (Measure(string.Concat(elements.Take(middle)) + "\u2026", bold, size) <= width)
                 {
                     low = middle;
                 }
@@ -453,9 +532,10 @@ public static class CertificateDocument
             return string.Concat(elements.Take(low)).TrimEnd() + "\u2026";
         }
 
-        private double Measure(string text, XFont font) => _gfx.MeasureString(text, font).Width;
+        private double Measure(string text, bool bold, double size) =>
+            FontRuns(text, bold).Sum(r => _gfx.MeasureString(r.Text, CachedFont(size, bold, r.Font)).Width);
 
-        private List<string> Wrap((string Text, double Width)[] words, double spaceWidth, double lineWidth, XFont measure)
+        private List<string> Wrap((string Text, double Width)[] words, double spaceWidth, double lineWidth, bool bold)
         {
             var lines = new List<string>();
             var line = new StringBuilder();
@@ -490,7 +570,7 @@ public static class CertificateDocument
                 {
                     if (!widths.TryGetValue(element, out var elementWidth))
                     {
-                        widths[element] = elementWidth = Measure(element, measure);
+                        widths[element] = elementWidth = Measure(element, bold, MeasureSize);
                     }
 
                     if (line.Length > 0 && width + elementWidth > lineWidth)
@@ -535,8 +615,9 @@ public static class CertificateDocument
             return elements;
         }
 
-        public static XFont Font(double size, bool bold) =>
-            new(CertificateFontResolver.FamilyName, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular,
+        // index: -1 for the main family, else which fallback (CertificateFontResolver.FontFor).
+        public static XFont Font(double size, bool bold, int index = -1) =>
+            new(index < 0 ? CertificateFontResolver.FamilyName : CertificateFontResolver.FallbackFamily(index), size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular,
                 new XPdfFontOptions(PdfFontEncoding.Unicode));
     }
 }

@@ -63,11 +63,46 @@ public sealed class CertificateFontResolverTests : IDisposable
     }
 
     [Fact]
-    public void MissingCharacters_Chinese_Reported()
+    public void MissingCharacters_ChineseWithoutFallbackFont_Reported()
+    {
+        // Only the main family's folder: no fallback font, and the resolver still works.
+        var mainFolder = Path.GetDirectoryName(CertificateFontResolver.Create(configuredFolder: null).RegularPath)!;
+        var resolver = new CertificateFontResolver([mainFolder]);
+
+        Assert.False(resolver.HasFallback);
+        Assert.Null(resolver.FallbackPath);
+        Assert.Equal(["山", "田"], resolver.MissingCharacters("Ann 山田 山"));
+    }
+
+    [Fact]
+    public void Constructor_FallbackFontInstalled_IsFound()
     {
         var resolver = CertificateFontResolver.Create(configuredFolder: null);
 
-        Assert.Equal(["山", "田"], resolver.MissingCharacters("Ann 山田 山"));
+        Assert.True(resolver.HasFallback, "no CJK fallback font: install fonts-droid-fallback");
+        Assert.True(File.Exists(resolver.FallbackPath));
+        var fallback = resolver.ResolveTypeface(CertificateFontResolver.FallbackFamilyName, bold: false, italic: false)!;
+        Assert.Equal(File.ReadAllBytes(resolver.FallbackPath!), resolver.GetFont(fallback.FaceName));
+        Assert.True(resolver.ResolveTypeface(CertificateFontResolver.FallbackFamilyName, bold: true, italic: false)!.MustSimulateBold);
+    }
+
+    [Theory]
+    [InlineData("王小明")]
+    [InlineData("山田太郎")]
+    [InlineData("김민준")]
+    [InlineData("Ann 山田 and 김민준")]
+    public void MissingCharacters_ChineseJapaneseKoreanWithFallback_NoneMissing(string name) =>
+        Assert.Empty(CertificateFontResolver.Create(configuredFolder: null).MissingCharacters(name));
+
+    [Theory]
+    [InlineData("محمد سلام")]
+    [InlineData("דוד כהן")]
+    public void MissingCharacters_ArabicAndHebrew_NoneMissing(string name)
+    {
+        var resolver = CertificateFontResolver.Create(configuredFolder: null);
+
+        Assert.Empty(resolver.MissingCharacters(name));
+        Assert.Empty(resolver.MissingCharacters(ArabicShaper.Shape(name)));
     }
 
     [Fact]
