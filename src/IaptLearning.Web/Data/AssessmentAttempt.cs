@@ -15,6 +15,12 @@ public class AssessmentAttempt
 
     public DateTime StartedAtUtc { get; set; }
 
+    // What the learner was shown, kept so a certificate issued later describes this version even
+    // if the module has been edited since. Null on rows written before these columns existed.
+    public string? ModuleTitle { get; set; }
+    public string? ModuleOutcomesJson { get; set; }
+    public int? CpdMinutes { get; set; }
+
     /// <summary>Null while the attempt is open. Set once, by a conditional update.</summary>
     public DateTime? SubmittedAtUtc { get; set; }
 

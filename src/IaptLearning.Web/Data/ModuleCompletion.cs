@@ -10,6 +10,12 @@ public class ModuleCompletion
     public required string ContentHash { get; set; }
     public DateTime CompletedAtUtc { get; set; }
 
+    // What the learner was shown, kept so a certificate issued later describes this version even
+    // if the module has been edited since. Null on rows written before these columns existed.
+    public string? ModuleTitle { get; set; }
+    public string? ModuleOutcomesJson { get; set; }
+    public int? CpdMinutes { get; set; }
+
     /// <summary>The passing attempt; null for a module with no assessment.</summary>
     public long? AttemptId { get; set; }
     public AssessmentAttempt? Attempt { get; set; }

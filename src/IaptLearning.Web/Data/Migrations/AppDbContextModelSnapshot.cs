@@ -111,9 +111,19 @@ namespace IaptLearning.Web.Data.Migrations
                     b.Property<int?>("CorrectCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CpdMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModuleOutcomesJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ModuleSlug")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleTitle")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ModuleVersion")
@@ -505,9 +515,19 @@ namespace IaptLearning.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CpdMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModuleOutcomesJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ModuleSlug")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleTitle")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ModuleVersion")

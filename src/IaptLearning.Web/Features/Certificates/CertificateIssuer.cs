@@ -135,11 +135,12 @@ public sealed class CertificateIssuer(
             IssuedAt = new DateTimeOffset(DateTime.SpecifyKind(completion.CompletedAtUtc, DateTimeKind.Utc)),
             LearnerName = string.IsNullOrWhiteSpace(user.FullName) ? user.Email ?? user.UserName ?? "" : user.FullName.Trim(),
             JobRole = JobRoleName(user.JobRole),
-            ModuleTitle = module.Title,
+            // The completion's own record of the version it was for; the served module only for rows older than that record.
+            ModuleTitle = completion.ModuleTitle ?? module.Title,
             ModuleVersion = completion.ModuleVersion,
             ContentHash = completion.ContentHash,
-            LearningOutcomes = module.Outcomes,
-            CpdMinutes = module.CpdMinutes,
+            LearningOutcomes = CompletedContent.ReadOutcomes(completion.ModuleOutcomesJson) is { } outcomes ? [.. outcomes] : module.Outcomes,
+            CpdMinutes = completion.CpdMinutes ?? module.CpdMinutes,
             // Whole seconds, so the stored value re-renders the same.
             ActiveTime = TimeSpan.FromSeconds(activeMilliseconds / 1000),
             AssessmentScorePercent = score,

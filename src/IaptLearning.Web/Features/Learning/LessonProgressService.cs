@@ -230,6 +230,9 @@ public sealed class LessonProgressService(
             ModuleSlug = module.Slug,
             ModuleVersion = module.Version,
             ContentHash = module.ContentHash,
+            ModuleTitle = module.Title,
+            ModuleOutcomesJson = CompletedContent.WriteOutcomes(module.Outcomes),
+            CpdMinutes = module.CpdMinutes,
             CompletedAtUtc = Now,
         });
         try

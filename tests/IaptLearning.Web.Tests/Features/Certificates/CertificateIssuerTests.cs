@@ -123,6 +123,49 @@ public class CertificateIssuerTests(WebAppFixture app)
         Assert.Equal(Module.Version, certificate.ModuleVersion);
     }
 
+    [Fact]
+    public async Task PassAssessment_ModuleEditedDuringAttempt_CertificateDescribesTheVersionTaken()
+    {
+        var user = await CompleteLessonsAsync();
+        var service = app.Get<AssessmentService>();
+        await service.StartAsync(user, Module, Random.Shared);
+        var attempt = (await service.GetOverviewAsync(user, Module)).OpenAttempt!;
+        foreach (var row in attempt.Questions)
+        {
+            var question = Module.FindQuestion(row.QuestionId)!;
+            var chosen = question.Options.Where(o => o.IsCorrect).Select(o => o.Index).ToList();
+            await service.SaveAnswerAsync(user, Module, row.Id, question.Kind == QuestionKind.SingleAnswer ? [chosen[0]] : chosen);
+        }
+
+        // An author publishes a new version before the learner submits.
+        var edited = new ContentModule
+        {
+            Slug = Module.Slug,
+            Title = "A renamed module",
+            Summary = Module.Summary,
+            Version = "9.0.0",
+            Status = Module.Status,
+            Audience = Module.Audience,
+            Outcomes = ["An outcome added later"],
+            CpdMinutes = Module.CpdMinutes + 30,
+            IssuesCertificate = true,
+            OverviewHtml = Module.OverviewHtml,
+            Lessons = Module.Lessons,
+            Assessment = Module.Assessment,
+            Duration = Module.Duration,
+            ContentHash = new string('f', 64),
+            MediaFiles = Module.MediaFiles,
+            FolderPath = Module.FolderPath,
+        };
+        Assert.Equal(SubmitOutcome.Submitted, await service.SubmitAsync(user, edited, attempt.Id));
+
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var certificate = await db.Certificates.SingleAsync(c => c.UserId == user);
+        Assert.Equal((Module.Version, Module.ContentHash, Module.Title, Module.CpdMinutes),
+            (certificate.ModuleVersion, certificate.ContentHash, certificate.ModuleTitle, certificate.CpdMinutes));
+        Assert.Equal(Module.Outcomes.ToArray(), certificate.LearningOutcomes.ToArray());
+    }
+
     private async Task<int> CountAsync(string user)
     {
         await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
