@@ -16,10 +16,10 @@ public static class StatisticsCsv
     {
         ArgumentNullException.ThrowIfNull(statistics);
         var csv = new StringBuilder();
-        Row(csv, Header);
+        Csv.AppendRow(csv, Header);
         foreach (var q in statistics.Questions)
         {
-            Row(csv,
+            Csv.AppendRow(csv,
             [
                 q.Place == QuestionPlace.Assessment ? "assessment question" : "knowledge check",
                 q.Question.Id, q.Question.SourceFile, Number(q.Question.Line), q.Question.PromptText,
@@ -30,7 +30,7 @@ public static class StatisticsCsv
 
         foreach (var l in statistics.Lessons)
         {
-            Row(csv,
+            Csv.AppendRow(csv,
             [
                 "lesson", l.Lesson.Slug, l.Lesson.FileName, "", l.Lesson.Title, "", "", "", "", "", "",
                 Number(l.Completions), Decimal(l.MedianActiveTime?.TotalMinutes, "0.0"),
@@ -50,23 +50,6 @@ public static class StatisticsCsv
     }
 
     public static string Letter(int index) => index < 26 ? ((char)('A' + index)).ToString() : (index + 1).ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// A spreadsheet runs a cell that starts with = + - @ tab or carriage return as a formula, so
-    /// such a cell gets a leading apostrophe; cells with a comma, quote or line break are quoted.
-    /// </summary>
-    public static string Cell(string? value)
-    {
-        value ??= "";
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
-
-    private static void Row(StringBuilder csv, string[] cells) => csv.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -17,10 +17,10 @@ public static class CpdRecordCsv
     {
         ArgumentNullException.ThrowIfNull(entries);
         var csv = new StringBuilder();
-        AppendRow(csv, Headers);
+        Csv.AppendRow(csv, Headers);
         foreach (var e in entries)
         {
-            AppendRow(csv,
+            Csv.AppendRow(csv,
             [
                 UkTime.ToLondon(e.CompletedAtUtc).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
                 e.ModuleTitle,
@@ -36,27 +36,5 @@ public static class CpdRecordCsv
         }
 
         return csv.ToString();
-    }
-
-    /// <summary>
-    /// A cell that a spreadsheet would read as a formula (OWASP "CSV injection") gets a leading
-    /// apostrophe, then the cell is quoted if it holds a comma, quote or line break.
-    /// </summary>
-    public static string Cell(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        // OWASP's list plus line feed and NUL (ASVS 5.0 1.2.10). Number columns are never negative, so none is touched.
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n' or '\0')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
-
-    private static void AppendRow(StringBuilder csv, IEnumerable<string> cells)
-    {
-        csv.AppendJoin(',', cells.Select(Cell));
-        csv.Append("\r\n");
     }
 }

@@ -187,5 +187,5 @@ public class QuestionStatisticsTests
     [InlineData("a, b", "\"a, b\"")]
     [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
     [InlineData("plain", "plain")]
-    public void Cell_Value_NeutralisesFormulasAndQuotes(string value, string expected) => Assert.Equal(expected, StatisticsCsv.Cell(value));
+    public void Cell_Value_NeutralisesFormulasAndQuotes(string value, string expected) => Assert.Equal(expected, Csv.Cell(value));
 }

@@ -17,13 +17,13 @@ public class CpdRecordCsvTests
     [InlineData("plain", "plain")]
     [InlineData("O'Brien", "O'Brien")]
     public void Cell_FormulaLikeStart_IsNeutralised(string value, string expected) =>
-        Assert.Equal(expected, CpdRecordCsv.Cell(value));
+        Assert.Equal(expected, Csv.Cell(value));
 
     [Fact]
     public void Cell_LineBreakStart_IsNeutralisedAndQuoted()
     {
-        Assert.Equal("\"'\rx\"", CpdRecordCsv.Cell("\rx"));
-        Assert.Equal("\"'\nx\"", CpdRecordCsv.Cell("\nx"));
+        Assert.Equal("\"'\rx\"", Csv.Cell("\rx"));
+        Assert.Equal("\"'\nx\"", Csv.Cell("\nx"));
     }
 
     [Fact]
