@@ -1,10 +1,53 @@
 using System.Text.Json;
+using IaptLearning.Content.Model;
 
 namespace IaptLearning.Web.Data;
 
-/// <summary>Reads and writes the learning outcomes kept on attempts and completions.</summary>
+/// <summary>
+/// The record of what a learner completed: the version, hash, title, outcomes and CPD minutes of
+/// the content they were shown, so a certificate issued later still describes that version.
+/// </summary>
 public static class CompletedContent
 {
+    /// <summary>A completion of the module as it is served now (a module with no assessment).</summary>
+    public static ModuleCompletion Completion(string userId, ContentModule module, DateTime completedAtUtc)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        return new ModuleCompletion
+        {
+            UserId = userId,
+            ModuleSlug = module.Slug,
+            ModuleVersion = module.Version,
+            ContentHash = module.ContentHash,
+            ModuleTitle = module.Title,
+            ModuleOutcomesJson = WriteOutcomes(module.Outcomes),
+            CpdMinutes = module.CpdMinutes,
+            CompletedAtUtc = completedAtUtc,
+        };
+    }
+
+    /// <summary>
+    /// A completion by a passing attempt, of the version the attempt started on. Attempts started
+    /// before titles and outcomes were kept fall back to <paramref name="module"/> as served.
+    /// </summary>
+    public static ModuleCompletion Completion(string userId, AssessmentAttempt attempt, ContentModule module, DateTime completedAtUtc)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(module);
+        return new ModuleCompletion
+        {
+            UserId = userId,
+            ModuleSlug = module.Slug,
+            ModuleVersion = attempt.ModuleVersion,
+            ContentHash = attempt.ContentHash,
+            ModuleTitle = attempt.ModuleTitle ?? module.Title,
+            ModuleOutcomesJson = attempt.ModuleOutcomesJson ?? WriteOutcomes(module.Outcomes),
+            CpdMinutes = attempt.CpdMinutes ?? module.CpdMinutes,
+            CompletedAtUtc = completedAtUtc,
+            AttemptId = attempt.Id,
+        };
+    }
+
     public static string WriteOutcomes(IEnumerable<string> outcomes) => JsonSerializer.Serialize(outcomes.ToArray());
 
     public static IReadOnlyList<string>? ReadOutcomes(string? json)

@@ -212,18 +212,7 @@ public sealed class AssessmentService(
         if (result.Passed && !await db.ModuleCompletions.AnyAsync(
                 c => c.UserId == userId && c.ModuleSlug == module.Slug && c.ModuleVersion == attempt.ModuleVersion, cancellationToken))
         {
-            db.ModuleCompletions.Add(new ModuleCompletion
-            {
-                UserId = userId,
-                ModuleSlug = module.Slug,
-                ModuleVersion = attempt.ModuleVersion,
-                ContentHash = attempt.ContentHash,
-                ModuleTitle = attempt.ModuleTitle ?? module.Title,
-                ModuleOutcomesJson = attempt.ModuleOutcomesJson ?? CompletedContent.WriteOutcomes(module.Outcomes),
-                CpdMinutes = attempt.CpdMinutes ?? module.CpdMinutes,
-                CompletedAtUtc = now,
-                AttemptId = attempt.Id,
-            });
+            db.ModuleCompletions.Add(CompletedContent.Completion(userId, attempt, module, now));
             await db.SaveChangesAsync(cancellationToken);
         }
 

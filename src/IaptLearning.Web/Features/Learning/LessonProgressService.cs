@@ -224,17 +224,7 @@ public sealed class LessonProgressService(
             return;
         }
 
-        db.ModuleCompletions.Add(new ModuleCompletion
-        {
-            UserId = userId,
-            ModuleSlug = module.Slug,
-            ModuleVersion = module.Version,
-            ContentHash = module.ContentHash,
-            ModuleTitle = module.Title,
-            ModuleOutcomesJson = CompletedContent.WriteOutcomes(module.Outcomes),
-            CpdMinutes = module.CpdMinutes,
-            CompletedAtUtc = Now,
-        });
+        db.ModuleCompletions.Add(CompletedContent.Completion(userId, module, Now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
