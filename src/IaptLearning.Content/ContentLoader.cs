@@ -58,7 +58,7 @@ public sealed class ContentLoader(ContentLoaderOptions? options = null)
                 .Where(name => !name.StartsWith('.'))
                 .Order(StringComparer.Ordinal)];
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        catch (Exception ex) when (DiagnosticText.IsUnreadable(ex))
         {
             throw new ContentFolderException($"content folder '{rootPath}' cannot be read: {ex.Message}", ex);
         }

@@ -60,7 +60,7 @@ internal static class FileProcessor
         if (bytes.Length > MaxFileBytes)
         {
             bag.Error(DiagnosticCodes.FileTooLarge, null, null,
-                $"file is {bytes.Length / 1024.0 / 1024.0:0.0} MiB; the limit is 1 MiB, so split it into more lessons or move large material into media/");
+                DiagnosticText.FileTooLarge(bytes.Length));
             return Copy(result, bag);
         }
 
@@ -204,7 +204,7 @@ internal static class FileProcessor
         foreach (var inline in document.Descendants<HtmlInline>())
         {
             bag.Error(DiagnosticCodes.RawHtml, inline.Line + 1, inline.Column + 1,
-                $"raw HTML '{Shorten(inline.Tag)}' is not allowed and is shown as text; use Markdown instead");
+                $"raw HTML '{DiagnosticText.Shorten(inline.Tag)}' is not allowed and is shown as text; use Markdown instead");
         }
     }
 
@@ -322,5 +322,4 @@ internal static class FileProcessor
         Diagnostics = bag.ToImmutable(),
     };
 
-    private static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s;
 }

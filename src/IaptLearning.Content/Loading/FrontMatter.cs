@@ -196,7 +196,7 @@ internal sealed partial class FrontMatter
             return n;
         }
 
-        Invalid(entry, $"'{key}' must be a whole number of {unit} from {min} to {max}, written without quotes, a sign or a decimal point (found '{Shorten(raw)}')");
+        Invalid(entry, $"'{key}' must be a whole number of {unit} from {min} to {max}, written without quotes, a sign or a decimal point (found '{DiagnosticText.Shorten(raw)}')");
         return null;
     }
 
@@ -221,7 +221,7 @@ internal sealed partial class FrontMatter
             }
         }
 
-        Invalid(entry, $"'{key}' must be true or false (found '{Shorten(raw)}')");
+        Invalid(entry, $"'{key}' must be true or false (found '{DiagnosticText.Shorten(raw)}')");
         return null;
     }
 
@@ -238,7 +238,7 @@ internal sealed partial class FrontMatter
             var hint = int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var bare)
                 ? $"; add a unit, for example '{bare}m' for {bare} minutes"
                 : "";
-            Invalid(entry, $"'{key}' is '{Shorten(raw)}', which is not a duration: write it like 90s, 4m, 1h, 1h30m or 2m30s{hint}");
+            Invalid(entry, $"'{key}' is '{DiagnosticText.Shorten(raw)}', which is not a duration: write it like 90s, 4m, 1h, 1h30m or 2m30s{hint}");
             return null;
         }
 
@@ -264,7 +264,7 @@ internal sealed partial class FrontMatter
             return raw;
         }
 
-        Invalid(entry, $"'{key}' must be {string.Join(" or ", choices.Select(c => $"'{c}'"))} (found '{Shorten(raw)}')");
+        Invalid(entry, $"'{key}' must be {string.Join(" or ", choices.Select(c => $"'{c}'"))} (found '{DiagnosticText.Shorten(raw)}')");
         return null;
     }
 
@@ -278,7 +278,7 @@ internal sealed partial class FrontMatter
 
         if (!VersionPattern().IsMatch(text))
         {
-            Invalid(_entries[key], $"'{key}' is '{Shorten(text)}'; write it as MAJOR.MINOR.PATCH, for example 1.0.0");
+            Invalid(_entries[key], $"'{key}' is '{DiagnosticText.Shorten(text)}'; write it as MAJOR.MINOR.PATCH, for example 1.0.0");
             return null;
         }
 
@@ -373,7 +373,6 @@ internal sealed partial class FrontMatter
     private void Invalid(Entry entry, string message) =>
         _bag.Error(DiagnosticCodes.InvalidValue, entry.KeyLine, entry.KeyColumn, message);
 
-    private static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s;
 
     [GeneratedRegex(@"^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionPattern();

@@ -154,7 +154,7 @@ internal static partial class ModuleBuilder
             {
                 entries = dir.EnumerateFileSystemInfos().ToList();
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            catch (Exception ex) when (DiagnosticText.IsUnreadable(ex))
             {
                 folderBag.Error(DiagnosticCodes.UnreadableFile, null, null, $"folder '{prefix}' cannot be read: {ex.Message}");
                 continue;
@@ -209,13 +209,13 @@ internal static partial class ModuleBuilder
                 var hash = Convert.ToHexStringLower(SHA256.HashData(stream));
                 var bag = new DiagnosticBag($"{folderName}/{file}");
                 bag.Error(DiagnosticCodes.FileTooLarge, null, null,
-                    $"file is {info.Length / 1024.0 / 1024.0:0.0} MiB; the limit is 1 MiB, so split it into more lessons or move large material into media/");
+                    DiagnosticText.FileTooLarge(info.Length));
                 return new FileResult { FileInModule = file, Kind = kind, BytesHash = hash, ContextKey = context.Key, Diagnostics = bag.ToImmutable() };
             }
 
             bytes = File.ReadAllBytes(info.FullName);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        catch (Exception ex) when (DiagnosticText.IsUnreadable(ex))
         {
             bagFor(file).Error(DiagnosticCodes.UnreadableFile, null, null, $"file cannot be read: {ex.Message}");
             return null;
@@ -242,7 +242,7 @@ internal static partial class ModuleBuilder
             using var stream = info.OpenRead();
             return new FileStamp(info.Length, info.LastWriteTimeUtc, Convert.ToHexStringLower(SHA256.HashData(stream)));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        catch (Exception ex) when (DiagnosticText.IsUnreadable(ex))
         {
             bagFor(file).Error(DiagnosticCodes.UnreadableFile, null, null, $"file cannot be read: {ex.Message}");
             return null;

@@ -31,7 +31,7 @@ internal static class LinkResolver
             if (kind is not (LinkKind.Web or LinkKind.Email))
             {
                 bag.Error(DiagnosticCodes.UnsafeLink, auto.Line + 1, auto.Column + 1,
-                    $"link to '{Shorten(auto.Url)}' is not allowed: use an https:// or mailto: address, or a file in this module");
+                    $"link to '{DiagnosticText.Shorten(auto.Url, 60)}' is not allowed: use an https:// or mailto: address, or a file in this module");
                 auto.ReplaceBy(new LiteralInline(auto.Url), copyChildren: false);
             }
         }
@@ -72,7 +72,7 @@ internal static class LinkResolver
                 anchors.Add(new AnchorReference(file, Uri.UnescapeDataString(url[1..]), line, column));
                 return;
             case LinkKind.ProtocolRelative:
-                bag.Error(DiagnosticCodes.UnsafeLink, line, column, $"{what} address '{Shorten(url)}' must be written in full, starting https://");
+                bag.Error(DiagnosticCodes.UnsafeLink, line, column, $"{what} address '{DiagnosticText.Shorten(url, 60)}' must be written in full, starting https://");
                 Unwrap(link);
                 return;
             case LinkKind.Relative:
@@ -80,7 +80,7 @@ internal static class LinkResolver
                 return;
             default:
                 bag.Error(DiagnosticCodes.UnsafeLink, line, column,
-                    $"{what} to '{Shorten(url)}' is not allowed: only http://, https://, mailto: and files in this module can be linked");
+                    $"{what} to '{DiagnosticText.Shorten(url, 60)}' is not allowed: only http://, https://, mailto: and files in this module can be linked");
                 Unwrap(link);
                 return;
         }
@@ -115,7 +115,7 @@ internal static class LinkResolver
         if (target is null)
         {
             bag.Error(DiagnosticCodes.LinkOutsideModule, line, column,
-                $"{what} '{Shorten(url)}' points outside this module's folder; link only to files inside it");
+                $"{what} '{DiagnosticText.Shorten(url, 60)}' points outside this module's folder; link only to files inside it");
             Unwrap(link);
             return;
         }
@@ -239,5 +239,4 @@ internal static class LinkResolver
         link.Remove();
     }
 
-    private static string Shorten(string s) => s.Length > 60 ? s[..60] + "…" : s;
 }

@@ -44,7 +44,7 @@ internal static partial class QuestionReader
             else
             {
                 bag.Error(DiagnosticCodes.InvalidQuestionId, line, column,
-                    $"question id '{Shorten(rawId)}' must be lower-case letters, digits and single hyphens, such as 'ng188-terms'");
+                    $"question id '{DiagnosticText.Shorten(rawId)}' must be lower-case letters, digits and single hyphens, such as 'ng188-terms'");
                 ok = false;
             }
         }
@@ -114,7 +114,7 @@ internal static partial class QuestionReader
             if (seen.TryGetValue(option.Text, out var firstLine))
             {
                 bag.Error(DiagnosticCodes.DuplicateOptionText, item.Line + 1, item.Column + 1,
-                    $"two options have the same text '{Shorten(option.Text)}' (the first is on line {firstLine}); reword or remove one");
+                    $"two options have the same text '{DiagnosticText.Shorten(option.Text)}' (the first is on line {firstLine}); reword or remove one");
                 ok = false;
             }
             else
@@ -204,7 +204,6 @@ internal static partial class QuestionReader
     private static bool IsTaskList(ListBlock list) =>
         list.Count > 0 && list[0] is ListItemBlock { Count: > 0 } first && first[0] is ParagraphBlock { Inline.FirstChild: TaskList };
 
-    private static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s;
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
