@@ -107,13 +107,7 @@ public class CertificateIssuerTests(WebAppFixture app)
         var user = await CompleteLessonsAsync();
         var service = app.Get<AssessmentService>();
         await service.StartAsync(user, Module, Random.Shared);
-        var attempt = (await service.GetOverviewAsync(user, Module)).OpenAttempt!;
-        foreach (var row in attempt.Questions)
-        {
-            var question = Module.FindQuestion(row.QuestionId)!;
-            var chosen = question.Options.Where(o => o.IsCorrect).Select(o => o.Index).ToList();
-            await service.SaveAnswerAsync(user, Module, row.Id, question.Kind == QuestionKind.SingleAnswer ? [chosen[0]] : chosen);
-        }
+        var attempt = await AnswerAllCorrectlyAsync(service, user);
 
         Assert.Equal(SubmitOutcome.Submitted, await service.SubmitAsync(user, Module, attempt.Id));
 
@@ -129,13 +123,7 @@ public class CertificateIssuerTests(WebAppFixture app)
         var user = await CompleteLessonsAsync();
         var service = app.Get<AssessmentService>();
         await service.StartAsync(user, Module, Random.Shared);
-        var attempt = (await service.GetOverviewAsync(user, Module)).OpenAttempt!;
-        foreach (var row in attempt.Questions)
-        {
-            var question = Module.FindQuestion(row.QuestionId)!;
-            var chosen = question.Options.Where(o => o.IsCorrect).Select(o => o.Index).ToList();
-            await service.SaveAnswerAsync(user, Module, row.Id, question.Kind == QuestionKind.SingleAnswer ? [chosen[0]] : chosen);
-        }
+        var attempt = await AnswerAllCorrectlyAsync(service, user);
 
         // An author publishes a new version before the learner submits.
         var edited = new ContentModule
@@ -164,6 +152,18 @@ public class CertificateIssuerTests(WebAppFixture app)
         Assert.Equal((Module.Version, Module.ContentHash, Module.Title, Module.CpdMinutes),
             (certificate.ModuleVersion, certificate.ContentHash, certificate.ModuleTitle, certificate.CpdMinutes));
         Assert.Equal(Module.Outcomes.ToArray(), certificate.LearningOutcomes.ToArray());
+    }
+
+    private async Task<AssessmentAttempt> AnswerAllCorrectlyAsync(AssessmentService service, string user)
+    {
+        var attempt = (await service.GetOverviewAsync(user, Module)).OpenAttempt!;
+        foreach (var row in attempt.Questions)
+        {
+            var question = Module.FindQuestion(row.QuestionId)!;
+            var chosen = question.Options.Where(o => o.IsCorrect).Select(o => o.Index).ToList();
+            await service.SaveAnswerAsync(user, Module, row.Id, question.Kind == QuestionKind.SingleAnswer ? [chosen[0]] : chosen);
+        }
+        return attempt;
     }
 
     private async Task<int> CountAsync(string user)
