@@ -14,6 +14,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<MinTimeExemption> MinTimeExemptions => Set<MinTimeExemption>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<CpdReflection> CpdReflections => Set<CpdReflection>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
+    public DbSet<ManagerScope> ManagerScopes => Set<ManagerScope>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<ModuleRecord> ModuleRecords => Set<ModuleRecord>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -16,5 +16,16 @@ public class ApplicationUser : IdentityUser
     [PersonalData]
     public string? EmployingService { get; set; }
 
+    /// <summary>ESR employee or assignment number, if the organisation holds one; exported for ESR.</summary>
+    [PersonalData]
+    public string? EmployeeNumber { get; set; }
+
+    /// <summary>The team the person is in now; their records move with them.</summary>
+    public int? TeamId { get; set; }
+    public Team? Team { get; set; }
+
+    /// <summary>Set when an admin deactivates the account: signed out within a minute, cannot sign in.</summary>
+    public DateTime? DeactivatedAtUtc { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 }

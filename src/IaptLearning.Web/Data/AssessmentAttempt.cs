@@ -29,5 +29,13 @@ public class AssessmentAttempt
     public int? ScorePercent { get; set; }
     public bool? Passed { get; set; }
 
+    /// <summary>
+    /// Set when a manager resets the learner's attempts: the attempt is kept for the record but no
+    /// longer counts against the module's attempt limit.
+    /// </summary>
+    public DateTime? ResetAtUtc { get; set; }
+    public string? ResetByUserId { get; set; }
+    public string? ResetReason { get; set; }
+
     public List<AttemptQuestion> Questions { get; set; } = [];
 }

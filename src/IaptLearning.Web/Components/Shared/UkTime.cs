@@ -12,6 +12,19 @@ public static class UkTime
     public static DateTime ToLondon(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
 
+    /// <summary>The date in the UK at this instant.</summary>
+    public static DateOnly Today(DateTime utc) => DateOnly.FromDateTime(ToLondon(utc));
+
+    /// <summary>The instant a UK date ends (midnight at the start of the next day, UK time), as UTC.</summary>
+    public static DateTime EndOfDayUtc(DateOnly date)
+    {
+        var nextMidnight = date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return TimeZoneInfo.ConvertTimeToUtc(nextMidnight, London);
+    }
+
+    /// <summary>"5 March 2026".</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
+
     /// <summary>"5 March 2026".</summary>
     public static string Date(DateTime utc) => ToLondon(utc).ToString("d MMMM yyyy", EnGb);
 

@@ -10,6 +10,7 @@ internal sealed class AssessmentAttemptConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.ModuleSlug).HasMaxLength(100);
         builder.Property(a => a.ModuleVersion).HasMaxLength(32);
         builder.Property(a => a.ContentHash).HasMaxLength(64);
+        builder.Property(a => a.ResetReason).HasMaxLength(500);
         builder.Property(a => a.ModuleTitle).HasMaxLength(200);
         builder.HasIndex(a => new { a.UserId, a.ModuleSlug, a.Number }).IsUnique();
         // At most one open attempt per learner and module, so a double-clicked Start makes one.

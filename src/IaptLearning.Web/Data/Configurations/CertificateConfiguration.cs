@@ -7,6 +7,7 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
 {
     public void Configure(EntityTypeBuilder<Certificate> builder)
     {
+        builder.Property(c => c.RevokedAtUtc).IsConcurrencyToken();
         builder.Property(c => c.Series).HasMaxLength(16);
         builder.Property(c => c.Number).HasMaxLength(32);
         builder.Property(c => c.VerificationCode).HasMaxLength(32);

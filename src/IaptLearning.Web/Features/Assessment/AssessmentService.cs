@@ -3,6 +3,7 @@ using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Catalog;
 using IaptLearning.Web.Features.Certificates;
 using IaptLearning.Web.Features.Learning;
+using IaptLearning.Web.Features.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Features.Assessment;
@@ -43,7 +44,8 @@ public sealed class AssessmentService(
     IDbContextFactory<AppDbContext> factory,
     ModuleProgressReader progress,
     CertificateIssuer certificates,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<AssessmentService> logger)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -223,6 +225,7 @@ public sealed class AssessmentService(
             await certificates.TryIssueAsync(userId, module, attempt.ModuleVersion, cancellationToken);
         }
 
+        await ModuleRecords.TryRefreshAsync(factory, userId, Now, logger, cancellationToken);
         return SubmitOutcome.Submitted;
     }
 }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using IaptLearning.Content.Model;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Catalog;
+using IaptLearning.Web.Features.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -93,6 +94,7 @@ public sealed class CertificateIssuer(
             {
                 await db.SaveChangesAsync(cancellationToken);
                 logger.LogInformation("Issued certificate {Number} for {Module} {Version}.", certificate.Number, module.Slug, completion.ModuleVersion);
+                await ModuleRecords.TryRefreshAsync(factory, completion.UserId, certificate.IssuedAtUtc, logger, cancellationToken);
                 return certificate;
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)

@@ -1,4 +1,8 @@
+using System.Security.Claims;
+using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Audit;
+using IaptLearning.Web.Features.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Features.Certificates;
@@ -34,26 +38,43 @@ public sealed class CertificateVerifier(IDbContextFactory<AppDbContext> factory,
         return certificate;
     }
 
-    public async Task<RevokeOutcome> RevokeAsync(string number, string reason, string adminUserId, CancellationToken cancellationToken = default)
+    public async Task<RevokeOutcome> RevokeAsync(string number, string reason, ClaimsPrincipal admin, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(number);
         ArgumentNullException.ThrowIfNull(reason);
+        ArgumentNullException.ThrowIfNull(admin);
         var now = time.GetUtcNow().UtcDateTime;
         var trimmedReason = reason.Trim();
         var trimmedNumber = number.Trim().ToUpperInvariant();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var updated = await db.Certificates
-            .Where(c => c.Number == trimmedNumber && c.RevokedAtUtc == null)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.RevokedAtUtc, now)
-                .SetProperty(c => c.RevokedByUserId, adminUserId)
-                .SetProperty(c => c.RevocationReason, trimmedReason), cancellationToken);
-        if (updated > 0)
+        var certificate = await db.Certificates.SingleOrDefaultAsync(c => c.Number == trimmedNumber, cancellationToken);
+        if (certificate is null)
         {
-            return RevokeOutcome.Revoked;
+            return RevokeOutcome.NotFound;
         }
 
-        return await db.Certificates.AnyAsync(c => c.Number == trimmedNumber, cancellationToken) ? RevokeOutcome.AlreadyRevoked : RevokeOutcome.NotFound;
+        if (certificate.IsRevoked)
+        {
+            return RevokeOutcome.AlreadyRevoked;
+        }
+
+        certificate.RevokedAtUtc = now;
+        certificate.RevokedByUserId = admin.UserId();
+        certificate.RevocationReason = trimmedReason;
+        AuditLog.Add(db, admin, AuditActions.CertificateRevoked, $"Revoked certificate {certificate.Number}", certificate.UserId,
+            new { certificate.Number, certificate.ModuleSlug, certificate.ModuleVersion, Reason = trimmedReason }, now);
+        try
+        {
+            // The concurrency token below makes a second, simultaneous revocation fail rather than overwrite the first.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return RevokeOutcome.AlreadyRevoked;
+        }
+
+        await ModuleRecords.TryRefreshAsync(factory, certificate.UserId, now, logger, cancellationToken);
+        return RevokeOutcome.Revoked;
     }
 }
 

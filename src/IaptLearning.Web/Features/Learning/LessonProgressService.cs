@@ -2,6 +2,7 @@ using IaptLearning.Content.Model;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Catalog;
 using IaptLearning.Web.Features.Certificates;
+using IaptLearning.Web.Features.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,8 @@ public sealed class LessonProgressService(
     TimeProvider time,
     CertificateIssuer certificates,
     IOptions<LearningOptions> options,
-    IHostEnvironment environment)
+    IHostEnvironment environment,
+    ILogger<LessonProgressService> logger)
 {
     private double MinTimeScale => environment.IsEnvironment("Testing") ? options.Value.MinTimeScale : 1;
 
@@ -49,6 +51,7 @@ public sealed class LessonProgressService(
             var now = Now;
             var row = await db.LessonProgress.SingleOrDefaultAsync(
                 p => p.UserId == userId && p.ModuleSlug == module.Slug && p.LessonSlug == lesson.Slug, cancellationToken);
+            var firstVisit = row is null;
             if (row is null)
             {
                 row = new LessonProgress { UserId = userId, ModuleSlug = module.Slug, LessonSlug = lesson.Slug, FirstVisitedAtUtc = now };
@@ -70,6 +73,11 @@ public sealed class LessonProgressService(
             catch (DbUpdateException) when (attempt < 2)
             {
                 continue; // Another tab inserted the row first.
+            }
+
+            if (firstVisit)
+            {
+                await ModuleRecords.TryRefreshAsync(factory, userId, now, logger, cancellationToken);
             }
 
             return await ReadStateAsync(db, userId, module, lesson, row, cancellationToken);
@@ -211,6 +219,7 @@ public sealed class LessonProgressService(
             await certificates.TryIssueAsync(userId, module, module.Version, cancellationToken);
         }
 
+        await ModuleRecords.TryRefreshAsync(factory, userId, Now, logger, cancellationToken);
         return LessonCompletionResult.Completed;
     }
 

@@ -46,7 +46,9 @@ public class VerifyPageTests(WebAppFixture app)
     public async Task Verify_Revoked_ShowsRevokedWithDateAndReason()
     {
         var certificate = await CertificateTestData.IssueAsync(app);
-        var admin = await app.CreateUserAsync();
+        var adminId = await app.CreateUserAsync();
+        var admin = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, adminId), new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "admin@example.nhs.uk")], "Test"));
         Assert.Equal(RevokeOutcome.Revoked, await app.Get<CertificateVerifier>().RevokeAsync(certificate.Number, "Issued in error after a data fix", admin));
         Assert.Equal(RevokeOutcome.AlreadyRevoked, await app.Get<CertificateVerifier>().RevokeAsync(certificate.Number, "Again", admin));
 

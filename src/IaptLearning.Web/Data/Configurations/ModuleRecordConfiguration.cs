@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IaptLearning.Web.Data.Configurations;
+
+internal sealed class ModuleRecordConfiguration : IEntityTypeConfiguration<ModuleRecord>
+{
+    public void Configure(EntityTypeBuilder<ModuleRecord> builder)
+    {
+        builder.Property(r => r.ModuleSlug).HasMaxLength(100);
+        builder.Property(r => r.CompletedVersion).HasMaxLength(32);
+        builder.Property(r => r.CertificateNumber).HasMaxLength(32);
+        builder.HasIndex(r => new { r.UserId, r.ModuleSlug }).IsUnique();
+        builder.HasIndex(r => new { r.ModuleSlug, r.CompletedAtUtc });
+        builder.HasIndex(r => r.DueAtUtc);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,43 @@
+namespace IaptLearning.Web.Data;
+
+/// <summary>
+/// One row per person and module that is assigned to them or that they have started: the
+/// summary managers' reports read, so a table of 50,000 people pages with indexed columns instead
+/// of aggregating lesson progress on every request. Derived data: rebuilt from the learning
+/// records and assignments by <c>ModuleRecords.RefreshAsync</c> whenever either changes.
+/// </summary>
+public class ModuleRecord
+{
+    public long Id { get; set; }
+    public required string UserId { get; set; }
+    public required string ModuleSlug { get; set; }
+
+    /// <summary>True when at least one live assignment applies.</summary>
+    public bool IsAssigned { get; set; }
+
+    /// <summary>End of the earliest due date (UK time) of the assignments that apply, as UTC.</summary>
+    public DateTime? DueAtUtc { get; set; }
+
+    /// <summary>The shortest validity of the assignments that apply.</summary>
+    public int? ValidityMonths { get; set; }
+
+    public DateTime? StartedAtUtc { get; set; }
+    public DateTime? LastActivityAtUtc { get; set; }
+    public int LessonsCompleted { get; set; }
+    public long ActiveSeconds { get; set; }
+    public int AttemptCount { get; set; }
+    public int? BestScorePercent { get; set; }
+
+    /// <summary>The latest completion (any version).</summary>
+    public DateTime? CompletedAtUtc { get; set; }
+    public string? CompletedVersion { get; set; }
+    public int? CompletedScorePercent { get; set; }
+
+    /// <summary>When the latest completion stops counting (completion plus validity); null if it never does.</summary>
+    public DateTime? ExpiresAtUtc { get; set; }
+
+    /// <summary>The certificate for the latest completion, unless revoked.</summary>
+    public string? CertificateNumber { get; set; }
+
+    public DateTime UpdatedAtUtc { get; set; }
+}

@@ -1,0 +1,210 @@
+using IaptLearning.Web.Components.Shared;
+using IaptLearning.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace IaptLearning.Web.Features.Staff;
+
+/// <summary>
+/// Rebuilds <see cref="ModuleRecord"/> rows from the records they summarise (lesson progress,
+/// attempts, completions, certificates) and the assignments that apply to each person now. Called
+/// after anything that changes those for a person: learning, a move, an assignment, a reset. It
+/// recomputes from scratch, so calling it again is always safe.
+/// </summary>
+public static class ModuleRecords
+{
+    private const int ChunkSize = 400;
+
+    /// <summary>
+    /// Refreshes one person's rows in a context of its own, after a learning event has been saved.
+    /// Two requests racing to insert the same row retry; a failure is logged rather than shown to
+    /// the learner, whose own record is already safe (the next event or a manager's action rebuilds it).
+    /// </summary>
+    public static async Task TryRefreshAsync(IDbContextFactory<AppDbContext> factory, string userId, DateTime nowUtc, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(logger);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var db = await factory.CreateDbContextAsync(cancellationToken);
+                await RefreshAsync(db, userId, nowUtc, cancellationToken);
+                return;
+            }
+            catch (DbUpdateException e) when (attempt < 3)
+            {
+                logger.LogDebug(e, "Module records for {UserId} changed underneath; trying again.", userId);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Could not refresh the module records of {UserId}.", userId);
+                return;
+            }
+        }
+    }
+
+    public static Task RefreshAsync(AppDbContext db, string userId, DateTime nowUtc, CancellationToken cancellationToken = default) =>
+        RefreshAsync(db, [userId], nowUtc, cancellationToken);
+
+    public static async Task RefreshAsync(AppDbContext db, IEnumerable<string> userIds, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(userIds);
+        var assignments = await db.Assignments.AsNoTracking()
+            .Where(a => a.RemovedAtUtc == null && a.UserId == null)
+            .ToListAsync(cancellationToken);
+        foreach (var chunk in userIds.Distinct(StringComparer.Ordinal).Chunk(ChunkSize))
+        {
+            await RefreshChunkAsync(db, chunk, assignments, nowUtc, cancellationToken);
+        }
+    }
+
+    /// <summary>Everyone an assignment may touch (for example after it is created or withdrawn).</summary>
+    public static IQueryable<string> PeopleTouchedBy(AppDbContext db, Assignment assignment)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(assignment);
+        var users = db.Users.AsQueryable();
+        if (assignment.UserId is { } userId)
+        {
+            users = users.Where(u => u.Id == userId);
+        }
+
+        if (assignment.TeamId is { } teamId)
+        {
+            users = users.Where(u => u.TeamId == teamId);
+        }
+
+        if (assignment.ServiceId is { } serviceId)
+        {
+            users = users.Where(u => u.Team != null && u.Team.ServiceId == serviceId);
+        }
+
+        if (assignment.JobRole is { } role)
+        {
+            users = users.Where(u => u.JobRole == role);
+        }
+
+        return users.Select(u => u.Id);
+    }
+
+    /// <summary>Whether an assignment applies to a person in this team, service and job role.</summary>
+    public static bool AppliesTo(Assignment assignment, string userId, int? teamId, int? serviceId, JobRole? jobRole)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        return assignment.RemovedAtUtc is null
+            && (assignment.UserId is null || assignment.UserId == userId)
+            && (assignment.TeamId is null || assignment.TeamId == teamId)
+            && (assignment.ServiceId is null || assignment.ServiceId == serviceId)
+            && (assignment.JobRole is null || assignment.JobRole == jobRole);
+    }
+
+    private static async Task RefreshChunkAsync(AppDbContext db, string[] ids, List<Assignment> groupAssignments, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var people = await db.Users.AsNoTracking()
+            .Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.TeamId, ServiceId = u.Team == null ? (int?)null : u.Team.ServiceId, u.JobRole })
+            .ToListAsync(cancellationToken);
+        var personal = await db.Assignments.AsNoTracking()
+            .Where(a => a.RemovedAtUtc == null && a.UserId != null && ids.Contains(a.UserId))
+            .ToListAsync(cancellationToken);
+        var lessons = await db.LessonProgress.AsNoTracking()
+            .Where(p => ids.Contains(p.UserId))
+            .GroupBy(p => new { p.UserId, p.ModuleSlug })
+            .Select(g => new
+            {
+                g.Key.UserId,
+                g.Key.ModuleSlug,
+                Started = g.Min(p => p.FirstVisitedAtUtc),
+                Last = g.Max(p => p.LastVisitedAtUtc),
+                Completed = g.Count(p => p.CompletedAtUtc != null),
+                Milliseconds = g.Sum(p => p.ActiveMilliseconds),
+            })
+            .ToListAsync(cancellationToken);
+        var attempts = await db.AssessmentAttempts.AsNoTracking()
+            .Where(a => ids.Contains(a.UserId) && a.SubmittedAtUtc != null)
+            .GroupBy(a => new { a.UserId, a.ModuleSlug })
+            .Select(g => new
+            {
+                g.Key.UserId,
+                g.Key.ModuleSlug,
+                Count = g.Count(),
+                Best = g.Max(a => a.ScorePercent),
+                Last = g.Max(a => a.SubmittedAtUtc),
+            })
+            .ToListAsync(cancellationToken);
+        var completions = await db.ModuleCompletions.AsNoTracking()
+            .Where(c => ids.Contains(c.UserId))
+            .Select(c => new
+            {
+                c.Id,
+                c.UserId,
+                c.ModuleSlug,
+                c.ModuleVersion,
+                c.CompletedAtUtc,
+                Score = c.Attempt == null ? null : c.Attempt.ScorePercent,
+                Certificate = db.Certificates.Where(x => x.ModuleCompletionId == c.Id && x.RevokedAtUtc == null).Select(x => x.Number).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var existing = (await db.ModuleRecords.Where(r => ids.Contains(r.UserId)).ToListAsync(cancellationToken)).ToLookup(r => r.UserId);
+        var lessonsByPerson = lessons.ToLookup(l => l.UserId);
+        var attemptsByPerson = attempts.ToLookup(a => a.UserId);
+        var completionsByPerson = completions.ToLookup(c => c.UserId);
+
+        foreach (var person in people)
+        {
+            var applying = groupAssignments.Concat(personal)
+                .Where(a => AppliesTo(a, person.Id, person.TeamId, person.ServiceId, person.JobRole))
+                .ToList();
+            var slugs = applying.Select(a => a.ModuleSlug)
+                .Concat(lessonsByPerson[person.Id].Select(l => l.ModuleSlug))
+                .Concat(attemptsByPerson[person.Id].Select(a => a.ModuleSlug))
+                .Concat(completionsByPerson[person.Id].Select(c => c.ModuleSlug))
+                .Distinct(StringComparer.Ordinal);
+            var keep = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var slug in slugs)
+            {
+                keep.Add(slug);
+                var record = existing[person.Id].FirstOrDefault(r => r.ModuleSlug == slug);
+                if (record is null)
+                {
+                    record = new ModuleRecord { UserId = person.Id, ModuleSlug = slug };
+                    db.ModuleRecords.Add(record);
+                }
+
+                var forModule = applying.Where(a => a.ModuleSlug == slug).ToList();
+                var lesson = lessonsByPerson[person.Id].FirstOrDefault(l => l.ModuleSlug == slug);
+                var attempt = attemptsByPerson[person.Id].FirstOrDefault(a => a.ModuleSlug == slug);
+                var completion = completionsByPerson[person.Id].Where(c => c.ModuleSlug == slug)
+                    .OrderByDescending(c => c.CompletedAtUtc).FirstOrDefault();
+
+                record.IsAssigned = forModule.Count > 0;
+                record.DueAtUtc = forModule.Count > 0 ? UkTime.EndOfDayUtc(forModule.Min(a => a.DueDate)) : null;
+                record.ValidityMonths = forModule.Where(a => a.ValidityMonths is not null).Min(a => a.ValidityMonths);
+                record.StartedAtUtc = lesson?.Started;
+                record.LastActivityAtUtc = Latest(lesson?.Last, attempt?.Last);
+                record.LessonsCompleted = lesson?.Completed ?? 0;
+                record.ActiveSeconds = (lesson?.Milliseconds ?? 0) / 1000;
+                record.AttemptCount = attempt?.Count ?? 0;
+                record.BestScorePercent = attempt?.Best;
+                record.CompletedAtUtc = completion?.CompletedAtUtc;
+                record.CompletedVersion = completion?.ModuleVersion;
+                record.CompletedScorePercent = completion?.Score;
+                record.ExpiresAtUtc = completion is not null && record.ValidityMonths is { } months
+                    ? completion.CompletedAtUtc.AddMonths(months)
+                    : null;
+                record.CertificateNumber = completion?.Certificate;
+                record.UpdatedAtUtc = nowUtc;
+            }
+
+            foreach (var stale in existing[person.Id].Where(r => !keep.Contains(r.ModuleSlug)))
+            {
+                db.ModuleRecords.Remove(stale);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static DateTime? Latest(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : (a > b ? a : b);
+}
