@@ -44,6 +44,13 @@ public sealed class DemoOrganisation(
         ("manager.team@example.nhs.uk", "Aisha Rahman", JobRole.Supervisor, null, 5),
     ];
 
+    /// <summary>Every demo login (all share <see cref="Password"/>) and what it is for.</summary>
+    public static IEnumerable<(string Email, string Description)> Logins =>
+        Managers.Select(m => (m.Email, "manager of " + (m.Service is { } s ? DemoStaff.Services[s].Service : DemoStaff.TeamName(m.Team!.Value))))
+            .Concat(DemoAccounts.All.Select(a => (a.Email, $"{string.Join(", ", a.Roles)}, in {DemoStaff.TeamName(DemoAccountTeams[a.Email])}")));
+
+    public const string Password = DemoAccounts.Password;
+
     /// <summary>The teams the existing demo accounts are placed in.</summary>
     private static readonly IReadOnlyDictionary<string, int> DemoAccountTeams = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
     {
