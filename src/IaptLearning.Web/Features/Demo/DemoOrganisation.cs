@@ -93,7 +93,7 @@ public sealed class DemoOrganisation(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var random = new Random(Seed);
+        var random = new Random(Seed + 1);
         var modules = library.Published.OrderBy(m => m.Slug, StringComparer.Ordinal).ToList();
         var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, StringComparer.Ordinal, cancellationToken);
         if (!roleIds.ContainsKey(Roles.Learner) || !roleIds.ContainsKey(Roles.Manager))
@@ -141,7 +141,8 @@ public sealed class DemoOrganisation(
             });
         }
 
-        var staff = DemoStaff.Generate(random).Where(p => !taken.Contains(normalizer.NormalizeEmail(p.Email))).ToList();
+        // Their own generator, so the people are DemoStaff.Generate(new Random(Seed)) whatever else is drawn.
+        var staff = DemoStaff.Generate(new Random(Seed)).Where(p => !taken.Contains(normalizer.NormalizeEmail(p.Email))).ToList();
         var completed = 0;
         var inProgress = 0;
         var completions = new List<(ModuleCompletion Completion, ContentModule Module)>();
