@@ -122,6 +122,14 @@ public sealed class WebAppHost : IAsyncDisposable
         builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Error);
 
+        if (dataFolder is null && builder.Configuration["Storage:DataPath"] is null && string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Default")))
+        {
+            // Guessing would create a database the web app never reads.
+            throw new CliException(
+                $"cannot find the web app's data folder: no Storage:DataPath in {Path.Combine(location.ContentRoot, "appsettings.json")} or the environment (Storage__DataPath). " +
+                "Run this inside the repository or from the published web app's folder, or pass --data <folder>.");
+        }
+
         var dataPath = StoragePaths.DataPath(builder);
         var source = DataSource(builder, dataFolder);
         try
@@ -178,7 +186,7 @@ public sealed class WebAppHost : IAsyncDisposable
 
         return Environment.GetEnvironmentVariable("Storage__DataPath") is not null
             ? "Storage__DataPath"
-            : $"Storage:DataPath '{builder.Configuration["Storage:DataPath"] ?? "data"}' in the web app's settings, from {builder.Environment.ContentRootPath}";
+            : $"Storage:DataPath '{builder.Configuration["Storage:DataPath"]}' in the web app's settings, from {builder.Environment.ContentRootPath}";
     }
 
     private static void EnsureWritable(string dataPath)

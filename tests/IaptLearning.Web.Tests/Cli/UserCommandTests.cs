@@ -197,6 +197,26 @@ public sealed partial class UserCommandTests(UserCommandTests.FirstAdminFixture 
     }
 
     [Fact]
+    public void Add_NoDataOptionAndNoWebAppSettings_ExitsTwoWritingNothing()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "iapt-cli-nowhere-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        try
+        {
+            var error = new StringWriter();
+            var code = new CliApp([new UserCommand(new WebAppLocation(root, "Testing"))])
+                .Run(["user", "add", "--email", "pat.lee@example.nhs.uk", "--name", "Pat Lee"], new StringWriter(), error);
+            Assert.Equal(CliApp.UsageOrUnreadable, code);
+            Assert.Contains("cannot find the web app's data folder", error.ToString(), StringComparison.Ordinal);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(root));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Help_ListsUserAndDemoData()
     {
         var output = new StringWriter();
