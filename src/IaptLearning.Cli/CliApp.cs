@@ -70,5 +70,6 @@ public sealed class CliApp(IReadOnlyList<ICliCommand> commands)
 
         writer.WriteLine();
         writer.WriteLine("Run 'iapt <command> --help' for a command's options.");
+        writer.WriteLine("First run on a new install: iapt user add --email <your email> --name \"<your name>\" --role admin");
     }
 }

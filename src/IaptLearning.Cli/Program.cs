@@ -1,9 +1,19 @@
-using IaptLearning.Cli;
 using IaptLearning.Cli.Commands;
 
-var app = new CliApp(
-[
-    new ValidateCommand(),
-]);
+namespace IaptLearning.Cli;
 
-return app.Run(args, Console.Out, Console.Error);
+// Not top-level statements: with ASP.NET Core referenced, those make a public global Program, which
+// would clash with the web app's in the tests that reference both.
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        var app = new CliApp(
+        [
+            new ValidateCommand(),
+            new UserCommand(),
+            new DemoDataCommand(),
+        ]);
+        return app.Run(args, Console.Out, Console.Error);
+    }
+}

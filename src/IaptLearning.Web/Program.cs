@@ -5,6 +5,7 @@ using IaptLearning.Web.Features.Assessment;
 using IaptLearning.Web.Features.Authoring;
 using IaptLearning.Web.Features.Catalog;
 using IaptLearning.Web.Features.Certificates;
+using IaptLearning.Web.Features.Demo;
 using IaptLearning.Web.Features.Learning;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ builder.AddLearning();
 builder.AddAssessment();
 builder.AddAuthoring();
 builder.AddCertificateIssuing();
+builder.AddDemoData();
 
 var app = builder.Build();
 
