@@ -6,6 +6,7 @@ using IaptLearning.Web.Features.Authoring;
 using IaptLearning.Web.Features.Catalog;
 using IaptLearning.Web.Features.Certificates;
 using IaptLearning.Web.Features.Learning;
+using IaptLearning.Web.Features.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,6 +23,7 @@ var app = builder.Build();
 
 app.UseWebUi();
 app.UseCertificates();
+app.UseReports();
 
 app.Run();
 
