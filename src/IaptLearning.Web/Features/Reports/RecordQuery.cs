@@ -103,9 +103,11 @@ public sealed class RecordQuery
             // Lower-cased on both sides and matched with Contains (instr/strpos, not LIKE), so
             // % and _ in a search are plain characters on every provider.
             // The analysers' culture advice is for .NET strings; these calls become SQL lower() and instr().
-            var term = filter.Search.Trim().ToLowerInvariant();
+            // SQLite's lower() folds ASCII only, so the search as typed is tried too ("Ŵyn" finds "Siân Ŵyn").
+            var typed = filter.Search.Trim();
+            var term = typed.ToLowerInvariant();
 #pragma warning disable CA1304, CA1311, CA1862
-            people = people.Where(u => (u.FullName != null && u.FullName.ToLower().Contains(term))
+            people = people.Where(u => (u.FullName != null && (u.FullName.ToLower().Contains(term) || u.FullName.Contains(typed)))
                 || (u.Email != null && u.Email.ToLower().Contains(term)));
 #pragma warning restore CA1304, CA1311, CA1862
         }
