@@ -69,6 +69,18 @@ public class ReportsPagesTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task Dashboard_BadModule_ExplainedAndIgnored()
+    {
+        var seed = await ReportsTestData.SeedAsync(app);
+        var client = await CertificateTestData.SignedInClientAsync(app, seed.ManagerA.Email);
+
+        var html = await client.GetStringAsync("/manage?module=..%2Fsecrets");
+
+        Assert.Contains("Choose a module from the list", html, StringComparison.Ordinal);
+        Assert.Contains("9 module records", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Records_ManagerOfA_FilteredToOverdue_ShowsOnlyAsOverdueRecords()
     {
         var seed = await ReportsTestData.SeedAsync(app);
