@@ -54,6 +54,8 @@ public class ReportsPagesTests(WebAppFixture app)
         Assert.Contains("A one (Service A)", html, StringComparison.Ordinal);
         Assert.DoesNotContain("B one", html, StringComparison.Ordinal);
         Assert.Contains("export async function render", await client.GetStringAsync("/js/manage-dashboard.js"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lib/chart.js/chart.umd.min.js")).StatusCode);
+        Assert.DoesNotMatch("<script[^>]*chart", html); // Loaded by the module only when drawing.
         Assert.Equal(before + 1, await AuditCountAsync(seed.ManagerA.Id, AuditActions.DashboardViewed));
     }
 
