@@ -7,6 +7,7 @@ using IaptLearning.Web.Features.Catalog;
 using IaptLearning.Web.Features.Certificates;
 using IaptLearning.Web.Features.Demo;
 using IaptLearning.Web.Features.Learning;
+using IaptLearning.Web.Features.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +25,7 @@ var app = builder.Build();
 
 app.UseWebUi();
 app.UseCertificates();
+app.UseReports();
 
 app.Run();
 

@@ -1,4 +1,11 @@
 using BenchmarkDotNet.Running;
 using IaptLearning.Benchmarks.Certificates;
+using IaptLearning.Benchmarks.Reports;
+
+if (args is ["reports-memory"])
+{
+    await ExportMemory.RunAsync();
+    return;
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(CertificateBenchmarks).Assembly).Run(args);

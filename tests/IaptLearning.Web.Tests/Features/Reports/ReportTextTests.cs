@@ -1,0 +1,49 @@
+using IaptLearning.Web.Components.Shared;
+using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Reports;
+
+namespace IaptLearning.Web.Tests.Features.Reports;
+
+public class ReportTextTests
+{
+    [Theory]
+    [InlineData(2026, 1, 15)]
+    [InlineData(2026, 7, 1)]
+    [InlineData(2026, 3, 29)]
+    [InlineData(2026, 10, 25)]
+    public void DueDate_StoredAsEndOfUkDay_IsThatDay(int year, int month, int day)
+    {
+        var date = new DateOnly(year, month, day);
+
+        Assert.Equal(date, ReportText.DueDate(UkTime.EndOfDayUtc(date)));
+    }
+
+    [Fact]
+    public void JobRole_DisplayNameOrNoneRecorded()
+    {
+        Assert.Equal("High-intensity therapist", ReportText.JobRole(JobRole.HighIntensityTherapist));
+        Assert.Equal("No job role recorded", ReportText.JobRole(null));
+    }
+
+    [Fact]
+    public void MonthStarts_TwelveUkMonthsAndTheNext_StartAtUkMidnight()
+    {
+        var starts = DashboardReader.MonthStarts(new DateTime(2026, 7, 15, 12, 0, 0, DateTimeKind.Utc));
+
+        Assert.Equal(13, starts.Count);
+        Assert.Equal((2025, 8), (starts[0].Year, starts[0].Month));
+        Assert.Equal(new DateTime(2025, 7, 31, 23, 0, 0, DateTimeKind.Utc), starts[0].StartUtc); // BST
+        Assert.Equal(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), starts[5].StartUtc);  // GMT
+        Assert.Equal((2026, 8), (starts[^1].Year, starts[^1].Month));
+    }
+
+    [Fact]
+    public void StatusCounts_PercentOfTheRow_ZeroWhenEmpty()
+    {
+        var counts = new StatusCounts(Completed: 1, InProgress: 1, NotStarted: 1, Overdue: 0);
+
+        Assert.Equal("33%", counts.Percent(Web.Features.Staff.RecordStatus.Completed));
+        Assert.Equal("0%", counts.Percent(Web.Features.Staff.RecordStatus.Overdue));
+        Assert.Equal("0%", StatusCounts.Zero.Percent(Web.Features.Staff.RecordStatus.Completed));
+    }
+}
