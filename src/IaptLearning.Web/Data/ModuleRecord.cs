@@ -12,6 +12,14 @@ public class ModuleRecord
     public required string UserId { get; set; }
     public required string ModuleSlug { get; set; }
 
+    /// <summary>
+    /// The person's team and job role when the row was last rebuilt (every move or change of role
+    /// rebuilds it), so the dashboard counts from this table alone. Only aggregate counts read
+    /// these; who may see a person's row is always decided from the person's current team.
+    /// </summary>
+    public int? TeamId { get; set; }
+    public JobRole? JobRole { get; set; }
+
     /// <summary>True when at least one live assignment applies.</summary>
     public bool IsAssigned { get; set; }
 

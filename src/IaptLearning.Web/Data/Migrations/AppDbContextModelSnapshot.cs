@@ -751,6 +751,10 @@ namespace IaptLearning.Web.Data.Migrations
                     b.Property<bool>("IsAssigned")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("JobRole")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastActivityAtUtc")
                         .HasColumnType("TEXT");
 
@@ -764,6 +768,9 @@ namespace IaptLearning.Web.Data.Migrations
 
                     b.Property<DateTime?>("StartedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
@@ -783,6 +790,9 @@ namespace IaptLearning.Web.Data.Migrations
 
                     b.HasIndex("UserId", "ModuleSlug")
                         .IsUnique();
+
+                    b.HasIndex("TeamId", "JobRole", "ModuleSlug", "CompletedAtUtc", "ExpiresAtUtc", "DueAtUtc", "StartedAtUtc")
+                        .HasDatabaseName("IX_ModuleRecords_Dashboard");
 
                     b.ToTable("ModuleRecords");
                 });

@@ -53,9 +53,9 @@ public sealed record Dashboard(
     IReadOnlyList<MonthCount> CompletionsByMonth);
 
 /// <summary>
-/// The manager's dashboard, counted by the database: one grouped query over records ⨝ people in
-/// scope (by module, team, job role and status, at most a few thousand groups, summed three ways
-/// here), one for completions by month and one each for people and team names.
+/// The manager's dashboard, counted by the database: one grouped query over the records of the
+/// teams in scope (by team, job role and module, with the four statuses counted in each group and
+/// summed three ways here), one for completions by month and one each for people and team names.
 /// </summary>
 public static class DashboardReader
 {
@@ -66,14 +66,44 @@ public static class DashboardReader
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(moduleTitle);
-        var rows = new RecordQuery(db, scope, nowUtc).Filtered(new RecordFilter { Module = module });
+        // Counted from the records alone, by the team and job role kept on each record (rebuilt on
+        // every move), so the database walks one covering index in order: no join, no sort.
+        var records = db.ModuleRecords.AsNoTracking();
+        if (!scope.IsEveryone)
+        {
+            var scopeTeams = scope.TeamIds;
+            records = records.Where(r => r.TeamId != null && scopeTeams.Contains(r.TeamId.Value));
+        }
 
-        // Status first: with the module first SQLite walks the records by the module index and
-        // reads each row out of order, about twice as slow over 250,000 records (docs/benchmarks.md).
-        var groups = await rows
-            .GroupBy(x => new { x.Status, x.TeamId, x.JobRole, x.ModuleSlug })
-            .Select(g => new { g.Key.ModuleSlug, g.Key.TeamId, g.Key.JobRole, g.Key.Status, Count = g.Count() })
+        if (module is not null)
+        {
+            records = records.Where(r => r.ModuleSlug == module);
+        }
+
+        var counted = await records
+            .Select(RecordQuery.WithStatus((r, status) => new CountedRecord { TeamId = r.TeamId, JobRole = r.JobRole, ModuleSlug = r.ModuleSlug, Status = status }, nowUtc))
+            .GroupBy(x => new { x.TeamId, x.JobRole, x.ModuleSlug })
+            .Select(g => new
+            {
+                g.Key.TeamId,
+                g.Key.JobRole,
+                g.Key.ModuleSlug,
+                Completed = g.Count(x => x.Status == RecordStatus.Completed),
+                InProgress = g.Count(x => x.Status == RecordStatus.InProgress),
+                NotStarted = g.Count(x => x.Status == RecordStatus.NotStarted),
+                Overdue = g.Count(x => x.Status == RecordStatus.Overdue),
+            })
             .ToListAsync(cancellationToken);
+        var groups = counted
+            .SelectMany(g => new[]
+            {
+                (g.ModuleSlug, g.TeamId, g.JobRole, Status: RecordStatus.Completed, Count: g.Completed),
+                (g.ModuleSlug, g.TeamId, g.JobRole, Status: RecordStatus.InProgress, Count: g.InProgress),
+                (g.ModuleSlug, g.TeamId, g.JobRole, Status: RecordStatus.NotStarted, Count: g.NotStarted),
+                (g.ModuleSlug, g.TeamId, g.JobRole, Status: RecordStatus.Overdue, Count: g.Overdue),
+            })
+            .Where(g => g.Count > 0)
+            .ToList();
 
         var teamIds = groups.Where(g => g.TeamId != null).Select(g => g.TeamId!.Value).Distinct().ToList();
         var teams = await db.Teams.AsNoTracking()
@@ -95,7 +125,7 @@ public static class DashboardReader
             Sum(groups.Select(g => (g.ModuleSlug, moduleTitle(g.ModuleSlug), g.Status, g.Count))),
             Sum(groups.Select(g => (g.TeamId?.ToString(CultureInfo.InvariantCulture) ?? "", g.TeamId is { } id ? teams.GetValueOrDefault(id, ReportText.NoTeam) : ReportText.NoTeam, g.Status, g.Count))),
             Sum(groups.Select(g => (g.JobRole?.ToString() ?? "", ReportText.JobRole(g.JobRole), g.Status, g.Count))),
-            await CompletionsByMonthAsync(rows, nowUtc, cancellationToken));
+            await CompletionsByMonthAsync(records, nowUtc, cancellationToken));
     }
 
     /// <summary>The first instants (UTC) of the last <see cref="Months"/> UK months, oldest first, and of next month.</summary>
@@ -109,7 +139,7 @@ public static class DashboardReader
             .ToList();
     }
 
-    private static async Task<IReadOnlyList<MonthCount>> CompletionsByMonthAsync(IQueryable<RecordRow> rows, DateTime nowUtc, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<MonthCount>> CompletionsByMonthAsync(IQueryable<ModuleRecord> rows, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var starts = MonthStarts(nowUtc);
         var from = starts[0].StartUtc;
@@ -117,8 +147,8 @@ public static class DashboardReader
 
         // The month of each completion as one CASE expression over the UK month boundaries, so the
         // database groups by UK month (British Summer Time included) without a time-zone function.
-        var row = Expression.Parameter(typeof(RecordRow), "x");
-        var completed = Expression.Property(row, nameof(RecordRow.CompletedAtUtc));
+        var row = Expression.Parameter(typeof(ModuleRecord), "x");
+        var completed = Expression.Property(row, nameof(ModuleRecord.CompletedAtUtc));
         Expression month = Expression.Constant(Months - 1);
         for (var i = Months - 2; i >= 0; i--)
         {
@@ -127,7 +157,7 @@ public static class DashboardReader
 
         var counts = await rows
             .Where(x => x.CompletedAtUtc >= from && x.CompletedAtUtc < until)
-            .GroupBy(Expression.Lambda<Func<RecordRow, int>>(month, row))
+            .GroupBy(Expression.Lambda<Func<ModuleRecord, int>>(month, row))
             .Select(g => new { Month = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Month, g => g.Count, cancellationToken);
         return starts.Take(Months).Select((s, i) => new MonthCount(s.Year, s.Month, counts.GetValueOrDefault(i))).ToList();
@@ -138,4 +168,13 @@ public static class DashboardReader
             .Select(g => new DashboardLine(g.Key, g.First().Label, g.Aggregate(StatusCounts.Zero, (c, x) => c.Add(x.Status, x.Count))))
             .OrderBy(l => l.Label, StringComparer.CurrentCulture)
             .ToList();
+}
+
+/// <summary>The columns the dashboard groups and counts by.</summary>
+internal sealed class CountedRecord
+{
+    public int? TeamId { get; init; }
+    public JobRole? JobRole { get; init; }
+    public required string ModuleSlug { get; init; }
+    public RecordStatus Status { get; init; }
 }

@@ -168,6 +168,14 @@ public sealed class RecordQuery
         return Expression.Lambda<Func<ModuleRecord, RecordStatus>>(body, record);
     }
 
+    /// <summary>A projection of a record with its status worked out in SQL: <paramref name="template"/>'s second argument becomes <see cref="StatusOf"/>.</summary>
+    public static Expression<Func<ModuleRecord, TResult>> WithStatus<TResult>(Expression<Func<ModuleRecord, RecordStatus, TResult>> template, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var body = new Replacer(template.Parameters[1], Rebind(StatusOf(nowUtc), template.Parameters[0])).Visit(template.Body);
+        return Expression.Lambda<Func<ModuleRecord, TResult>>(body, template.Parameters[0]);
+    }
+
     private Expression<Func<ModuleRecord, ApplicationUser, RecordRow>> Projection()
     {
         Expression<Func<ModuleRecord, ApplicationUser, RecordStatus, RecordRow>> template = (r, u, status) => new RecordRow

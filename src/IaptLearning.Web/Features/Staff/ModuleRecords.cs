@@ -178,6 +178,8 @@ public static class ModuleRecords
                 var completion = completionsByPerson[person.Id].Where(c => c.ModuleSlug == slug)
                     .OrderByDescending(c => c.CompletedAtUtc).FirstOrDefault();
 
+                record.TeamId = person.TeamId;
+                record.JobRole = person.JobRole;
                 record.IsAssigned = forModule.Count > 0;
                 record.DueAtUtc = forModule.Count > 0 ? UkTime.EndOfDayUtc(forModule.Min(a => a.DueDate)) : null;
                 record.ValidityMonths = forModule.Where(a => a.ValidityMonths is not null).Min(a => a.ValidityMonths);

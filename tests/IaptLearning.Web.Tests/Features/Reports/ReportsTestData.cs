@@ -162,6 +162,13 @@ internal static class ReportsTestData
                 score: kind == 2 ? 50 + (i % 5) * 10 : null);
         }
 
+        // As ModuleRecords.RefreshAsync keeps them: each record carries its person's current team and job role.
+        foreach (var record in db.ModuleRecords.Local)
+        {
+            var person = db.Users.Local.Single(u => u.Id == record.UserId);
+            (record.TeamId, record.JobRole) = (person.TeamId, person.JobRole);
+        }
+
         await db.SaveChangesAsync();
 
         var managerA = await ManagerAsync(app, db, "Manager A", s => s.ServiceId = a.Id);
