@@ -236,7 +236,7 @@ public sealed partial class OrganisationAdmin(IDbContextFactory<AppDbContext> fa
         (await siblings.ToListAsync()).Any(s => s.Id != exceptId && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
     private static AdminResult Taken(string kind, string name, string where) =>
-        AdminResult.Fail("Name", $"There is already a {kind} called {name}{where}. Choose a different name.");
+        AdminResult.Fail("Name", $"There is already {(kind == "organisation" ? "an" : "a")} {kind} called {name}{where}. Choose a different name.");
 
     private static async Task<AdminResult> SaveAsync(AppDbContext db, Func<string>? id, AdminResult onConflict)
     {
