@@ -269,6 +269,22 @@ public class PeopleAdminTests(WebAppFixture app)
         Assert.Single(await AdminTestData.AuditAsync(app, AuditActions.AccountReactivated, id));
     }
 
+    [Fact]
+    public async Task ResendInvitation_Active_EmailsALinkAndAudits_Deactivated_Refused()
+    {
+        var (id, email) = await AdminTestData.CreatePersonAsync(app);
+        var mail = Path.Combine(app.DataPath, "mail");
+        var before = Directory.Exists(mail) ? Directory.GetFiles(mail).Length : 0;
+
+        Assert.True((await People.ResendInvitationAsync(id, AdminTestData.Actor(), BaseUri)).Succeeded);
+
+        Assert.Equal(before + 1, Directory.GetFiles(mail).Length);
+        Assert.Contains(Directory.GetFiles(mail), f => File.ReadAllText(f).Contains(email, StringComparison.Ordinal));
+        Assert.Single(await AdminTestData.AuditAsync(app, AuditActions.AccountInvited, id));
+        Assert.True((await People.DeactivateAsync(id, AdminTestData.Actor())).Succeeded);
+        Assert.Contains("Reactivate the account first", (await People.ResendInvitationAsync(id, AdminTestData.Actor(), BaseUri)).Error, StringComparison.Ordinal);
+    }
+
     private async Task<string> ManagerOfAsync(int serviceId)
     {
         var (manager, _) = await AdminTestData.CreatePersonAsync(app, null, JobRole.ServiceManager, Roles.Manager);
