@@ -59,6 +59,9 @@ public sealed class PeopleAdmin(IServiceScopeFactory scopes, TimeProvider time, 
             {
                 UserName = email,
                 Email = email,
+
+                // The admin vouches for the address, and the password can only be set through the link sent to it.
+                EmailConfirmed = true,
                 FullName = input.FullName!.Trim(),
                 JobRole = input.JobRole,
                 EmployeeNumber = Blank(input.EmployeeNumber),
@@ -114,6 +117,7 @@ public sealed class PeopleAdmin(IServiceScopeFactory scopes, TimeProvider time, 
 
                 Check(await users.SetEmailAsync(user, email));
                 Check(await users.SetUserNameAsync(user, email));
+                user.EmailConfirmed = true;
             }
 
             var jobRoleChanged = user.JobRole != details.JobRole;

@@ -78,6 +78,7 @@ public sealed class StaffImporter(IDbContextFactory<AppDbContext> factory, IServ
                     NormalizedUserName = normalizer.NormalizeName(row.Email),
                     Email = row.Email,
                     NormalizedEmail = normalizer.NormalizeEmail(row.Email),
+                    EmailConfirmed = true, // as for an invitation: the admin vouches, the emailed link proves it
                     SecurityStamp = Guid.NewGuid().ToString("N"),
                     LockoutEnabled = true,
                     FullName = row.Name,

@@ -108,6 +108,46 @@ public class AdminPagesInteractionTests : BunitContext
     }
 
     [Fact]
+    public async Task NewPersonPage_FilledIn_CreatesTheAccountWithEveryFieldAndGoesToTheirPage()
+    {
+        var s = await AdminTestData.CreateStructureAsync(_app);
+        var email = $"invited-{Guid.NewGuid():N}@example.nhs.uk";
+        var cut = Render<NewPersonPage>();
+        cut.WaitForElement($"#team option[value='{Text(s.TeamB1)}']");
+
+        cut.Find("#full-name").Change("Invited Person");
+        cut.Find("#email").Change(email);
+        cut.Find("#job-role").Change(nameof(JobRole.EmdrTherapist));
+        cut.Find("#employee-number").Change("ESR-1");
+        cut.Find("#team").Change(Text(s.TeamB1));
+        cut.Find("#role-manager").Change(true);
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("/admin/people/", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri, StringComparison.Ordinal));
+        await using var db = await AdminTestData.DbAsync(_app);
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        Assert.Equal(("Invited Person", JobRole.EmdrTherapist, "ESR-1", s.TeamB1), (user.FullName, user.JobRole!.Value, user.EmployeeNumber, user.TeamId!.Value));
+        Assert.True(user.EmailConfirmed);
+        var roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync();
+        Assert.Equal([Roles.Learner, Roles.Manager], roles.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task NewPersonPage_DuplicateEmail_ErrorBesideTheFieldAndNothingLost()
+    {
+        var (_, email) = await AdminTestData.CreatePersonAsync(_app);
+        var cut = Render<NewPersonPage>();
+
+        cut.Find("#full-name").Change("Second Person");
+        cut.Find("#email").Change(email);
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("already has an account", cut.Find("#email-error").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Second Person", cut.Find("#full-name").GetAttribute("value"));
+        Assert.Equal(email, cut.Find("#email").GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task PersonPage_MoveTeam_ShowsTheNewTeamAndTheHistory()
     {
         var s = await AdminTestData.CreateStructureAsync(_app);
