@@ -99,14 +99,13 @@ public static class StaffImportValidator
             && !parsed.Host.StartsWith('.') && !parsed.Host.EndsWith('.');
     }
 
+    /// <summary>Checks everything the file alone can tell; then <see cref="MarkExistingAccounts"/> adds what the database knows.</summary>
     /// <param name="records">The reader's records, header first.</param>
     /// <param name="teams">The organisation's teams.</param>
-    /// <param name="existingEmails">Which of the file's emails already have an account (any case).</param>
-    public static StaffImportPreview Validate(IReadOnlyList<CsvRecord> records, IReadOnlyList<ImportTeam> teams, Func<IEnumerable<string>, ISet<string>> existingEmails)
+    public static StaffImportPreview Validate(IReadOnlyList<CsvRecord> records, IReadOnlyList<ImportTeam> teams)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(teams);
-        ArgumentNullException.ThrowIfNull(existingEmails);
         if (records.Count == 0)
         {
             return new([], ["The file is empty. The first row must name the columns: " + ColumnsHelp + "."]);
@@ -154,13 +153,26 @@ public static class StaffImportValidator
         }
 
         CheckDuplicates(rows);
-        var taken = existingEmails(rows.Where(r => IsValidEmail(r.Email)).Select(r => r.Email));
-        foreach (var row in rows.Where(r => taken.Contains(r.Email)))
+        return new(rows, []);
+    }
+
+    /// <summary>The well-formed emails to look up before <see cref="MarkExistingAccounts"/>.</summary>
+    public static IEnumerable<string> EmailsToLookUp(StaffImportPreview preview)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        return preview.Rows.Select(r => r.Email).Where(IsValidEmail).Distinct(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <param name="taken">The file's emails that already have an account (compared ignoring case).</param>
+    public static void MarkExistingAccounts(StaffImportPreview preview, IReadOnlySet<string> taken)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        ArgumentNullException.ThrowIfNull(taken);
+        var set = new HashSet<string>(taken, StringComparer.OrdinalIgnoreCase);
+        foreach (var row in preview.Rows.Where(r => set.Contains(r.Email)))
         {
             row.Errors.Add($"{row.Email} already has an account. An import only adds new people: change existing people on their own page.");
         }
-
-        return new(rows, []);
     }
 
     private static (Dictionary<Column, int> Columns, List<string> Errors) ReadHeader(CsvRecord header)

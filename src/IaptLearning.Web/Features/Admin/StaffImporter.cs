@@ -44,15 +44,16 @@ public sealed class StaffImporter(IDbContextFactory<AppDbContext> factory, IServ
             return new StaffImportPreview([], ["This organisation has no teams yet. Add its services and teams first."]);
         }
 
+        var preview = StaffImportValidator.Validate(read.Records, teams);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var rows = read.Records.Skip(1).Where(r => r.Fields.Count > 0).SelectMany(r => r.Fields).Where(StaffImportValidator.IsValidEmail);
-        foreach (var chunk in rows.Select(e => normalizer.NormalizeEmail(e.Trim())).Distinct(StringComparer.Ordinal).Chunk(500))
+        foreach (var chunk in StaffImportValidator.EmailsToLookUp(preview).Select(normalizer.NormalizeEmail).Chunk(500))
         {
             taken.UnionWith(await db.Users.Where(u => chunk.Contains(u.NormalizedEmail)).Select(u => u.Email!).ToListAsync(cancellationToken));
         }
 
-        return StaffImportValidator.Validate(read.Records, teams, emails => taken);
+        StaffImportValidator.MarkExistingAccounts(preview, taken);
+        return preview;
     }
 
     public async Task<StaffImportResult> ImportAsync(IReadOnlyList<StaffImportRow> rows, ClaimsPrincipal actor, string baseUri)

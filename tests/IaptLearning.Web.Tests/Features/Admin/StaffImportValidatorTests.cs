@@ -19,8 +19,9 @@ public class StaffImportValidatorTests
     {
         var read = StaffCsvReader.Read(csv);
         Assert.Null(read.FileError);
-        var taken = new HashSet<string>(existing, StringComparer.OrdinalIgnoreCase);
-        return StaffImportValidator.Validate(read.Records, Teams, _ => taken);
+        var preview = StaffImportValidator.Validate(read.Records, Teams);
+        StaffImportValidator.MarkExistingAccounts(preview, existing.ToHashSet(StringComparer.Ordinal));
+        return preview;
     }
 
     private static StaffImportRow Row(StaffImportPreview preview, int rowNumber) => Assert.Single(preview.Rows, r => r.RowNumber == rowNumber);
@@ -101,7 +102,7 @@ public class StaffImportValidatorTests
             + "No Email,,Counsellor,Admin,\n"                                          // 14
             + "Service,svc@example.nhs.uk,Counsellor,East / Step 2,\n"                 // 15
             + "\"Open,open@example.nhs.uk,Counsellor,Admin,\n",                        // 16
-            "taken@example.nhs.uk");
+            "TAKEN@example.nhs.uk");
 
         Assert.False(preview.CanImport);
         Assert.Contains("Name is missing", Row(preview, 2).Errors[0], StringComparison.Ordinal);
