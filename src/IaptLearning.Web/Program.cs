@@ -1,6 +1,7 @@
 using IaptLearning.Web;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
+using IaptLearning.Web.Features.Admin;
 using IaptLearning.Web.Features.Assessment;
 using IaptLearning.Web.Features.Authoring;
 using IaptLearning.Web.Features.Catalog;
@@ -19,6 +20,7 @@ builder.AddLearning();
 builder.AddAssessment();
 builder.AddAuthoring();
 builder.AddCertificateIssuing();
+builder.AddAdmin();
 builder.AddDemoData();
 
 var app = builder.Build();

@@ -1,0 +1,88 @@
+using System.Net;
+using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Accounts;
+using IaptLearning.Web.Tests.Features.Certificates;
+
+namespace IaptLearning.Web.Tests.Features.Admin;
+
+/// <summary>Every admin page over HTTP: refused to anonymous people, learners and managers; shown to admins.</summary>
+[Collection(WebAppTests.Name)]
+public class AdminPagesTests(WebAppFixture app)
+{
+    public static TheoryData<string> Pages => ["/admin", "/admin/organisations", "/admin/organisations/{org}", "/admin/people", "/admin/people/new", "/admin/people/{person}", "/admin/people/import"];
+
+    private async Task<string> AddressAsync(string page)
+    {
+        var s = await AdminTestData.CreateStructureAsync(app);
+        var (person, _) = await AdminTestData.CreatePersonAsync(app, s.TeamA1);
+        return page.Replace("{org}", s.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{person}", person, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Get_Anonymous_RedirectedToSignIn(string page)
+    {
+        using var client = CertificateTestData.Client(app);
+
+        var response = await client.GetAsync(new Uri(await AddressAsync(page), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Account/Login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Get_LearnerOrManager_Refused(string page)
+    {
+        var s = await AdminTestData.CreateStructureAsync(app);
+        var (_, learner) = await AdminTestData.CreatePersonAsync(app, s.TeamA1, JobRole.Counsellor, Roles.Learner);
+        var (manager, managerEmail) = await AdminTestData.CreatePersonAsync(app, null, JobRole.ServiceManager, Roles.Learner, Roles.Manager, Roles.Author);
+        Assert.True((await app.Get<IaptLearning.Web.Features.Admin.PeopleAdmin>().AddScopeAsync(manager, s.ServiceA, null, AdminTestData.Actor())).Succeeded);
+        var address = new Uri(await AddressAsync(page), UriKind.Relative);
+
+        foreach (var email in new[] { learner, managerEmail })
+        {
+            using var client = await CertificateTestData.SignedInClientAsync(app, email);
+            var response = await client.GetAsync(address);
+
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains("Account/AccessDenied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("/admin", "Administration")]
+    [InlineData("/admin/organisations", "Add an organisation")]
+    [InlineData("/admin/organisations/{org}", "Services and teams")]
+    [InlineData("/admin/people", "Find people")]
+    [InlineData("/admin/people/new", "Invite a person")]
+    [InlineData("/admin/people/{person}", "Team history")]
+    [InlineData("/admin/people/import", "Import staff from a spreadsheet")]
+    public async Task Get_Admin_ShowsThePage(string page, string text)
+    {
+        var (_, email) = await AdminTestData.CreatePersonAsync(app, null, JobRole.Other, Roles.Learner, Roles.Admin);
+        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+
+        var response = await client.GetAsync(new Uri(await AddressAsync(page), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(text, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetPeople_SearchAndTeamFilter_ShowOnlyMatchingPeople()
+    {
+        var s = await AdminTestData.CreateStructureAsync(app);
+        var (_, email) = await AdminTestData.CreatePersonAsync(app, null, JobRole.Other, Roles.Learner, Roles.Admin);
+        var (inTeam, _) = await AdminTestData.CreatePersonAsync(app, s.TeamA2);
+        var (elsewhere, _) = await AdminTestData.CreatePersonAsync(app, s.TeamB1);
+        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+
+        var html = await client.GetStringAsync(new Uri($"/admin/people?team={s.TeamA2}", UriKind.Relative));
+
+        Assert.Contains("1 person found", html, StringComparison.Ordinal);
+        Assert.Contains(inTeam, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(elsewhere, html, StringComparison.Ordinal);
+    }
+}

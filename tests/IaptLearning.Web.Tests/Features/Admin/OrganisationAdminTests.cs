@@ -1,0 +1,157 @@
+using IaptLearning.Web.Features.Admin;
+using IaptLearning.Web.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace IaptLearning.Web.Tests.Features.Admin;
+
+[Collection(WebAppTests.Name)]
+public class OrganisationAdminTests(WebAppFixture app)
+{
+    private OrganisationAdmin Admin => app.Get<OrganisationAdmin>();
+
+    [Fact]
+    public async Task CreateOrganisation_NameTakenInAnotherCase_RefusedAndNothingAdded()
+    {
+        var name = AdminTestData.Unique("Trust");
+        AdminTestData.Id(await Admin.CreateOrganisationAsync(name, "rx4", AdminTestData.Actor()));
+
+        var again = await Admin.CreateOrganisationAsync("  " + name.ToUpperInvariant() + " ", null, AdminTestData.Actor());
+
+        Assert.False(again.Succeeded);
+        Assert.Equal("Name", again.Field);
+        Assert.Contains("already an organisation called", again.Error, StringComparison.Ordinal);
+        await using var db = await AdminTestData.DbAsync(app);
+        var saved = Assert.Single(await db.Organisations.ToListAsync(), o => string.Equals(o.Name.Trim(), name, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("RX4", saved.OdsCode);
+    }
+
+    [Theory]
+    [InlineData("", null, "Name", "Enter the organisation's name")]
+    [InlineData("   ", null, "Name", "Enter the organisation's name")]
+    [InlineData("ok name", "R!", "OdsCode", "ODS code must be")]
+    [InlineData("ok name", "ABCDEFGHIJK", "OdsCode", "ODS code must be")]
+    public async Task CreateOrganisation_BadInput_RefusedNamingTheField(string name, string? ods, string field, string message)
+    {
+        var result = await Admin.CreateOrganisationAsync(name, ods, AdminTestData.Actor());
+
+        Assert.Equal(field, result.Field);
+        Assert.StartsWith(message, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateOrganisation_NameTooLong_Refused()
+    {
+        var result = await Admin.CreateOrganisationAsync(new string('x', OrganisationAdmin.MaxNameLength + 1), null, AdminTestData.Actor());
+
+        Assert.Contains("200 characters or fewer", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpdateOrganisation_Renamed_AuditsBeforeAndAfter()
+    {
+        var s = await AdminTestData.CreateStructureAsync(app);
+        var newName = AdminTestData.Unique("Renamed trust");
+
+        Assert.True((await Admin.UpdateOrganisationAsync(s.OrganisationId, newName, "RX4E4", AdminTestData.Actor())).Succeeded);
+
+        var audit = (await AdminTestData.AuditAsync(app, AuditActions.OrganisationChanged)).Last(e => e.Summary.Contains(newName, StringComparison.Ordinal));
+        Assert.Contains(s.OrganisationName, audit.DetailsJson, StringComparison.Ordinal);
+        Assert.Contains("\"odsCode\":\"RX4E4\"", audit.DetailsJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddTeam_SameNameInAnotherServiceAllowed_SameServiceRefused()
+    {
+        var s = await AdminTestData.CreateStructureAsync(app);
+
+        // "Step 2" exists in both services already (CreateStructureAsync); a third in service A is refused.
+        var again = await Admin.AddTeamAsync(s.ServiceA, "step 2", AdminTestData.Actor());
+
+        Assert.False(again.Succeeded);
+        Assert.Contains("already a team called step 2 in North Talking Therapies", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenameTeam_ToASiblingsName_RefusedAndNameUnchanged()
+    {
+        var s = await AdminTestData.CreateStructureAsync(app);
+
+        var result = await Admin.RenameTeamAsync(s.TeamA2, "STEP 2", AdminTestData.Actor());
+
+        Assert.False(result.Succeeded);
+        await using var db = await AdminTestData.DbAsync(app);
+        Assert.Equal("Step 3", (await db.Teams.FindAsync(s.TeamA2))!.Name);
+    }
+
+    [Fact]
+    public async Task RenameService_NewName_SavedAndAudited()
+    {
+        var s = await AdminTestData.CreateStructureAsync(app);
+
+        Assert.True((await Admin.RenameServiceAsync(s.ServiceB, "East Talking Therapies", AdminTestData.Actor())).Succeeded);
+
+        await using var db = await AdminTestData.DbAsync(app);
+        Assert.Equal("East Talking Therapies", (await db.Services.FindAsync(s.ServiceB))!.Name);
+        var audit = await db.AuditEvents.Where(e => e.Action == AuditActions.OrganisationChanged).OrderBy(e => e.Id).LastAsync();
+        Assert.Equal("Renamed the service South Talking Therapies to East Talking Therapies", audit.Summary);
+    }
+
+    [Fact]
+    public async Task DeleteTeam_WithPeople_RefusedSayingHowMany()
+    {
+        var s = await AdminTestData.CreateStructureAsync(app);
+        await AdminTestData.CreatePersonAsync(app, s.TeamA1);
+        await AdminTestData.CreatePersonAsync(app, s.TeamA1);
+
+        var result = await Admin.DeleteTeamAsync(s.TeamA1, AdminTestData.Actor());
+
+        Assert.Equal("Step 2 cannot be deleted because 2 people are in it. Move them to another team first.", result.Error);
+        await using var db = await AdminTestData.DbAsync(app);
+        Assert.NotNull(await db.Teams.FindAsync(s.TeamA1));
+    }
+
+    [Fact]
+    public async Task DeleteTeam_PeopleWereInItBefore_RefusedToKeepTheirHistory()
+    {
+        var s = await AdminTestData.CreateStructureAsync(app);
+        var (person, _) = await AdminTestData.CreatePersonAsync(app, s.TeamA1);
+        Assert.True((await app.Get<PeopleAdmin>().MoveTeamAsync(person, s.TeamA2, AdminTestData.Actor())).Succeeded);
+
+        var result = await Admin.DeleteTeamAsync(s.TeamA1, AdminTestData.Actor());
+
+        Assert.Contains("people have been in it before", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeleteTeam_Empty_DeletedAndAudited()
+    {
+        var s = await AdminTestData.CreateStructureAsync(app);
+
+        Assert.True((await Admin.DeleteTeamAsync(s.TeamA2, AdminTestData.Actor())).Succeeded);
+
+        await using var db = await AdminTestData.DbAsync(app);
+        Assert.Null(await db.Teams.FindAsync(s.TeamA2));
+        Assert.Contains(await db.AuditEvents.Where(e => e.Action == AuditActions.OrganisationChanged).ToListAsync(),
+            e => e.Summary == "Deleted the team Step 3" && e.DetailsJson!.Contains($"\"id\":{s.TeamA2}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DeleteService_WithTeams_RefusedThenAllowedOnceEmpty()
+    {
+        var s = await AdminTestData.CreateStructureAsync(app);
+
+        var refused = await Admin.DeleteServiceAsync(s.ServiceB, AdminTestData.Actor());
+        Assert.Contains("still has teams", refused.Error, StringComparison.Ordinal);
+
+        Assert.True((await Admin.DeleteTeamAsync(s.TeamB1, AdminTestData.Actor())).Succeeded);
+        Assert.True((await Admin.DeleteServiceAsync(s.ServiceB, AdminTestData.Actor())).Succeeded);
+    }
+
+    [Fact]
+    public async Task AddService_OrganisationGone_SaysSo()
+    {
+        var result = await Admin.AddServiceAsync(int.MaxValue, "Anything", AdminTestData.Actor());
+
+        Assert.Contains("no longer exists", result.Error, StringComparison.Ordinal);
+    }
+}
