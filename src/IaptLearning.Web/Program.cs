@@ -2,6 +2,7 @@ using IaptLearning.Web;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Assessment;
+using IaptLearning.Web.Features.Assignments;
 using IaptLearning.Web.Features.Authoring;
 using IaptLearning.Web.Features.Catalog;
 using IaptLearning.Web.Features.Certificates;
@@ -17,6 +18,7 @@ builder.AddLearning();
 builder.AddAssessment();
 builder.AddAuthoring();
 builder.AddCertificateIssuing();
+builder.AddAssignments();
 
 var app = builder.Build();
 
