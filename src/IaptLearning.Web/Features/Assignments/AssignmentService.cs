@@ -106,6 +106,14 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> factory, M
         return rows;
     }
 
+    /// <summary>The teams and whole services the form offers.</summary>
+    public async Task<(List<TeamOption> Teams, List<ServiceOption> Services)> TargetOptionsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var targets = await ManagedTargets.ForAsync(db, user, cancellationToken);
+        return (await targets.TeamsAsync(db, cancellationToken), await targets.ServicesAsync(db, cancellationToken));
+    }
+
     public async Task<List<PersonOption>> SearchPeopleAsync(ClaimsPrincipal user, string? text, CancellationToken cancellationToken = default)
     {
         var query = text?.Trim().ToLowerInvariant();
