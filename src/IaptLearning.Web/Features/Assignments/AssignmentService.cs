@@ -323,7 +323,8 @@ internal sealed class TargetNames
         return new TargetNames
         {
             _teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id))
-                .ToDictionaryAsync(t => t.Id, t => (t.Name, t.Service!.Name), cancellationToken),
+                .Select(t => new { t.Id, t.Name, Service = t.Service!.Name })
+                .ToDictionaryAsync(t => t.Id, t => (t.Name, t.Service), cancellationToken),
             _services = await db.Services.AsNoTracking().Where(s => serviceIds.Contains(s.Id))
                 .ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken),
             _people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
