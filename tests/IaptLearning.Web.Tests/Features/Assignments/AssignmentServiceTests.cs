@@ -34,14 +34,6 @@ public class AssignmentServiceTests(WebAppFixture app)
         };
     }
 
-    /// <summary>A new organisation, a manager of its service A and a person in team A1.</summary>
-    private async Task<(TestOrganisation Org, TestPerson Manager, TestPerson Person)> ServiceManagerAndPersonAsync()
-    {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var manager = await StaffTestData.CreateManagerAsync(app, services: [org.ServiceA]);
-        return (org, manager, await StaffTestData.CreatePersonAsync(app, org.TeamA1));
-    }
-
     [Fact]
     public async Task Create_ServiceManagerTargetsAnotherService_IsRefusedAndNothingSaved()
     {
@@ -175,7 +167,7 @@ public class AssignmentServiceTests(WebAppFixture app)
     [Fact]
     public async Task MovingTeam_LosesAndRegainsTheTeamsAssignment()
     {
-        var (org, manager, person) = await ServiceManagerAndPersonAsync();
+        var (org, manager, person) = await StaffTestData.ServiceManagerAndPersonAsync(app);
         Assert.True((await Service.CreateAsync(manager.Principal, Request(TargetKind.Team, team: org.TeamA1))).Succeeded);
 
         await StaffTestData.MoveAsync(app, person.Id, org.TeamA2);
@@ -238,7 +230,7 @@ public class AssignmentServiceTests(WebAppFixture app)
     [Fact]
     public async Task Withdraw_InScope_RemovesItFromRecordsAndAudits()
     {
-        var (org, manager, person) = await ServiceManagerAndPersonAsync();
+        var (org, manager, person) = await StaffTestData.ServiceManagerAndPersonAsync(app);
         var created = (await Service.CreateAsync(manager.Principal, Request(TargetKind.Team, team: org.TeamA1))).Created!;
 
         Assert.True(await Service.WithdrawAsync(manager.Principal, created.Id));

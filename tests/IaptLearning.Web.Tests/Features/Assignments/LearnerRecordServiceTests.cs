@@ -15,17 +15,10 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     private AssessmentService Assessment => app.Get<AssessmentService>();
     private string Slug => app.SampleModule.Slug;
 
-    private async Task<(TestOrganisation Org, TestPerson Manager, TestPerson Learner)> ManagerAndLearnerAsync()
-    {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var manager = await StaffTestData.CreateManagerAsync(app, services: [org.ServiceA]);
-        return (org, manager, await StaffTestData.CreatePersonAsync(app, org.TeamA1));
-    }
-
     [Fact]
     public async Task Read_OtherServiceOrUnknown_IsNullLikeMissing()
     {
-        var (org, manager, _) = await ManagerAndLearnerAsync();
+        var (org, manager, _) = await StaffTestData.ServiceManagerAndPersonAsync(app);
         var other = await StaffTestData.CreatePersonAsync(app, org.TeamB1);
 
         Assert.Null(await Service.ReadAsync(manager.Principal, other.Id, audit: true));
@@ -37,7 +30,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [Fact]
     public async Task Read_AfterMoveToAnotherService_OldManagerNoLongerSees()
     {
-        var (org, manager, learner) = await ManagerAndLearnerAsync();
+        var (org, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
         var managerB = await StaffTestData.CreateManagerAsync(app, services: [org.ServiceB]);
         Assert.NotNull(await Service.ReadAsync(manager.Principal, learner.Id, audit: false));
 
@@ -52,7 +45,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [Fact]
     public async Task Read_InScope_AuditsTheViewOnlyWhenAsked()
     {
-        var (_, manager, learner) = await ManagerAndLearnerAsync();
+        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
 
         await Service.ReadAsync(manager.Principal, learner.Id, audit: true);
         await Service.ReadAsync(manager.Principal, learner.Id, audit: false);
@@ -66,7 +59,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [Fact]
     public async Task ResetAttempts_AfterLimitReached_FreesTheLimitKeepsTheAttemptsAndAudits()
     {
-        var (_, manager, learner) = await ManagerAndLearnerAsync();
+        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
         var max = app.SampleModule.Assessment!.MaxAttempts!.Value;
         await LessonsDoneAsync(learner.Id);
         for (var i = 1; i <= max; i++)
@@ -95,7 +88,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [Fact]
     public async Task ResetAttempts_OpenAttempt_IsLeftAlone()
     {
-        var (_, manager, learner) = await ManagerAndLearnerAsync();
+        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
         await AddAttemptAsync(learner.Id, 1, passed: false);
         await AddAttemptAsync(learner.Id, 2, passed: null);
 
@@ -109,7 +102,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [Fact]
     public async Task ResetAttempts_Passed_ResetsNothing()
     {
-        var (_, manager, learner) = await ManagerAndLearnerAsync();
+        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
         await AddAttemptAsync(learner.Id, 1, passed: false);
         await AddAttemptAsync(learner.Id, 2, passed: true);
 
@@ -123,7 +116,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [InlineData("long", ResetOutcome.ReasonTooLong)]
     public async Task ResetAttempts_BadReason_ResetsNothing(string? reason, ResetOutcome expected)
     {
-        var (_, manager, learner) = await ManagerAndLearnerAsync();
+        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
         await AddAttemptAsync(learner.Id, 1, passed: false);
         reason = reason == "long" ? new string('x', LearnerRecordService.MaxReasonLength + 1) : reason;
 
@@ -134,7 +127,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [Fact]
     public async Task ResetAttempts_OutOfScope_IsNotFoundAndResetsNothing()
     {
-        var (org, _, learner) = await ManagerAndLearnerAsync();
+        var (org, _, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
         var teamManager = await StaffTestData.CreateManagerAsync(app, teams: [org.TeamA2]);
         await AddAttemptAsync(learner.Id, 1, passed: false);
 
@@ -145,7 +138,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [Fact]
     public async Task GrantExemption_ForTheModule_WaivesTheMinimumTimeAndAudits()
     {
-        var (_, manager, learner) = await ManagerAndLearnerAsync();
+        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
         var lessons = app.Get<LessonProgressService>();
         var lesson = app.SampleModule.Lessons[0];
         await lessons.VisitAsync(learner.Id, app.SampleModule, lesson);
@@ -168,7 +161,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [Fact]
     public async Task RevokeExemption_KeepsTheRowRestoresTheMinimumAndAudits()
     {
-        var (_, manager, learner) = await ManagerAndLearnerAsync();
+        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
         var lessons = app.Get<LessonProgressService>();
         var lesson = app.SampleModule.Lessons[0];
         var tomorrow = IaptLearning.Web.Components.Shared.UkTime.Today(app.Clock.GetUtcNow().UtcDateTime).AddDays(1);
@@ -192,7 +185,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [Fact]
     public async Task GrantExemption_BadInputOrOutOfScope_GrantsNothing()
     {
-        var (org, manager, learner) = await ManagerAndLearnerAsync();
+        var (org, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
         var other = await StaffTestData.CreatePersonAsync(app, org.TeamB1);
         var today = IaptLearning.Web.Components.Shared.UkTime.Today(app.Clock.GetUtcNow().UtcDateTime);
 

@@ -27,6 +27,14 @@ internal static class StaffTestData
         return new(serviceA.Id, serviceA.Teams[0].Id, serviceA.Teams[1].Id, serviceB.Id, serviceB.Teams[0].Id, suffix);
     }
 
+    /// <summary>A new organisation, a manager of its service A and a person in team A1.</summary>
+    public static async Task<(TestOrganisation Org, TestPerson Manager, TestPerson Person)> ServiceManagerAndPersonAsync(WebAppFixture app)
+    {
+        var org = await CreateOrganisationAsync(app);
+        var manager = await CreateManagerAsync(app, services: [org.ServiceA]);
+        return (org, manager, await CreatePersonAsync(app, org.TeamA1));
+    }
+
     /// <summary>A learner in a team (with a membership row, as a move keeps history).</summary>
     public static async Task<TestPerson> CreatePersonAsync(WebAppFixture app, int? teamId, JobRole? role = JobRole.PsychologicalWellbeingPractitioner, string? name = null)
     {
