@@ -44,7 +44,7 @@ public sealed record CreateAssignmentResult(Assignment? Created, IReadOnlyList<F
 }
 
 /// <summary>One row of the assignments list.</summary>
-public sealed record AssignmentRow(long Id, string ModuleSlug, string ModuleTitle, string Target, DateOnly DueDate, int? ValidityMonths, int People, int Overdue, DateTime CreatedAtUtc);
+public sealed record AssignmentRow(long Id, string ModuleSlug, string ModuleTitle, string Target, DateOnly DueDate, int? ValidityMonths, int People, int Overdue, int ExpiringSoon, DateTime CreatedAtUtc);
 
 /// <summary>A person found by the target search.</summary>
 public sealed record PersonOption(string Id, string Name, string? Email, string? TeamName);
@@ -96,11 +96,11 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> factory, M
 
             var people = targets.Staff.Apply(db.Users).Select(u => u.Id).Intersect(ModuleRecords.PeopleTouchedBy(db, a));
             var count = await people.CountAsync(cancellationToken);
-            var overdue = await db.ModuleRecords
-                .Where(r => r.ModuleSlug == a.ModuleSlug && people.Contains(r.UserId))
-                .Where(RecordStatuses.Is(RecordStatus.Overdue, now))
-                .CountAsync(cancellationToken);
-            rows.Add(new AssignmentRow(a.Id, a.ModuleSlug, library.Find(a.ModuleSlug)?.Title ?? a.ModuleSlug, names.Describe(a), a.DueDate, a.ValidityMonths, count, overdue, a.CreatedAtUtc));
+            var records = db.ModuleRecords.Where(r => r.ModuleSlug == a.ModuleSlug && people.Contains(r.UserId));
+            var overdue = await records.Where(RecordStatuses.Is(RecordStatus.Overdue, now)).CountAsync(cancellationToken);
+            var soon = now + RecordStatuses.ExpiringWindow;
+            var expiring = await records.CountAsync(r => r.ExpiresAtUtc > now && r.ExpiresAtUtc <= soon, cancellationToken);
+            rows.Add(new AssignmentRow(a.Id, a.ModuleSlug, library.Find(a.ModuleSlug)?.Title ?? a.ModuleSlug, names.Describe(a), a.DueDate, a.ValidityMonths, count, overdue, expiring, a.CreatedAtUtc));
         }
 
         return rows;

@@ -203,7 +203,7 @@ public class AssignmentServiceTests(WebAppFixture app)
     }
 
     [Fact]
-    public async Task List_PastDueAssignment_CountsOverduePeople()
+    public async Task List_PastDueAssignment_CountsOverdueAndExpiringPeople()
     {
         var org = await StaffTestData.CreateOrganisationAsync(app);
         var manager = await StaffTestData.CreateManagerAsync(app, teams: [org.TeamA2]);
@@ -215,7 +215,9 @@ public class AssignmentServiceTests(WebAppFixture app)
         await using (var db = await StaffTestData.Db(app))
         {
             // Past due dates cannot be entered, so this one is written directly.
-            var assignment = new Assignment { ModuleSlug = app.SampleModule.Slug, TeamId = org.TeamA2, DueDate = Today.AddDays(-1), CreatedByUserId = manager.Id, CreatedAtUtc = now };
+            // Completed 10 days ago with a month's validity: expires in about 3 weeks.
+            await db.ModuleCompletions.Where(c => c.UserId == done.Id).ExecuteUpdateAsync(x => x.SetProperty(c => c.CompletedAtUtc, now.AddDays(-10)));
+            var assignment = new Assignment { ModuleSlug = app.SampleModule.Slug, TeamId = org.TeamA2, DueDate = Today.AddDays(-1), ValidityMonths = 1, CreatedByUserId = manager.Id, CreatedAtUtc = now };
             db.Assignments.Add(assignment);
             await db.SaveChangesAsync();
             await ModuleRecords.RefreshAsync(db, [late.Id, done.Id], now);
@@ -225,6 +227,7 @@ public class AssignmentServiceTests(WebAppFixture app)
         var row = Assert.Single(await Service.ListAsync(manager.Principal), r => r.Id == id);
         Assert.Equal(2, row.People);
         Assert.Equal(1, row.Overdue);
+        Assert.Equal(1, row.ExpiringSoon);
     }
 
     [Fact]
