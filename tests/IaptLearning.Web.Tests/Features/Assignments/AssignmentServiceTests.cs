@@ -63,7 +63,9 @@ public class AssignmentServiceTests(WebAppFixture app)
         Assert.False(result.Succeeded);
         Assert.Equal(AssignmentService.Fields.Service, Assert.Single(result.Errors).Field);
         Assert.Equal("Select a team you manage", Assert.Single(sibling.Errors).Message);
-        Assert.Empty((await Service.TargetOptionsAsync(manager.Principal)).Services);
+        var (teams, services) = await Service.TargetOptionsAsync(manager.Principal);
+        Assert.Equal([org.TeamA1], teams.Select(t => t.Id));
+        Assert.Empty(services);
     }
 
     [Fact]

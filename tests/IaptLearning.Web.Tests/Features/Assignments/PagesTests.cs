@@ -100,11 +100,11 @@ public class PagesTests(WebAppFixture app)
         Assert.True(created.Succeeded);
         var client = await CertificateTestData.SignedInClientAsync(app, manager.Email);
 
-        var list = await client.GetStringAsync(new Uri("/manage/assignments", UriKind.Relative));
+        var list = await client.GetStringAsync(new Uri($"/manage/assignments?assigned={created.Created!.Id}", UriKind.Relative));
         var form = await client.GetStringAsync(new Uri("/manage/assignments/new", UriKind.Relative));
 
         Assert.Contains($"Team: Team A1 {org.Suffix} (Service A {org.Suffix})", list, StringComparison.Ordinal);
-        Assert.Contains(UkTime.Date(due), list, StringComparison.Ordinal);
+        Assert.Contains($"Assigned Sample module to Team: Team A1 {org.Suffix} (Service A {org.Suffix}): 1 person, due {UkTime.Date(due)}.", list, StringComparison.Ordinal);
         Assert.Contains("<caption", list, StringComparison.Ordinal);
         Assert.Contains("Sample module", form, StringComparison.Ordinal);
         Assert.Contains("Due date", form, StringComparison.Ordinal);
