@@ -137,6 +137,38 @@ public class PagesTests(WebAppFixture app)
         }
     }
 
+    [Theory]
+    [InlineData(-1, null, ">Overdue</strong>")]
+    [InlineData(-1, -370, ">Renewal due</strong>", ">Expired on ")]
+    [InlineData(10, -350, ">Completed</strong>", ">Renewal due</strong>", ">Expires on ")]
+    [InlineData(-1, -30, ">Completed</strong>")]
+    public async Task GetModule_AssignedLearner_FlagsByTheFixtureClock(int dueInDays, int? completedDaysAgo, params string[] flags)
+    {
+        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var learner = await StaffTestData.CreatePersonAsync(app, org.TeamA1);
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        if (completedDaysAgo is { } days)
+        {
+            await CertificateTestData.AddCompletionAsync(app, learner.Id);
+            await using var seed = await StaffTestData.Db(app);
+            await seed.ModuleCompletions.Where(c => c.UserId == learner.Id).ExecuteUpdateAsync(x => x.SetProperty(c => c.CompletedAtUtc, now.AddDays(days)));
+        }
+
+        await using (var db = await StaffTestData.Db(app))
+        {
+            db.Assignments.Add(new Assignment { ModuleSlug = app.SampleModule.Slug, TeamId = org.TeamA1, DueDate = UkTime.Today(now).AddDays(dueInDays), ValidityMonths = 12, CreatedByUserId = learner.Id, CreatedAtUtc = now });
+            await db.SaveChangesAsync();
+            await IaptLearning.Web.Features.Staff.ModuleRecords.RefreshAsync(db, learner.Id, now);
+        }
+
+        var client = await CertificateTestData.SignedInClientAsync(app, learner.Email);
+        var html = await client.GetStringAsync(new Uri("/modules/sample-module", UriKind.Relative));
+
+        Assert.All(flags, flag => Assert.Contains(flag, html, StringComparison.Ordinal));
+        var all = new[] { ">Overdue</strong>", ">Due soon</strong>", ">Renewal due</strong>", ">Expired on ", ">Expires on " };
+        Assert.All(all.Except(flags), flag => Assert.DoesNotContain(flag, html, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task GetCatalogue_NothingAssigned_HasNoAssignedSection()
     {
