@@ -35,7 +35,7 @@ public sealed class AssignmentRequest
     public string? ValidityMonths { get; set; }
 }
 
-/// <summary>A message for the error summary and the field it belongs beside.</summary>
+/// <summary>A message for the error summary and the field it belongs beside; <see cref="Field"/> is that field's element id, for the summary's link.</summary>
 public sealed record FieldError(string Field, string Message);
 
 public sealed record CreateAssignmentResult(Assignment? Created, IReadOnlyList<FieldError> Errors, DateParts DueDateParts = DateParts.None)
@@ -61,11 +61,11 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> factory, M
     public static class Fields
     {
         public const string Module = "module";
-        public const string Kind = "kind";
+        public const string Kind = "kind-Team";
         public const string Team = "team";
         public const string Service = "service";
         public const string JobRole = "job-role";
-        public const string Person = "person";
+        public const string Person = "person-search";
         public const string DueDate = "due-day";
         public const string Validity = "validity";
     }
