@@ -1,4 +1,3 @@
-using System.Globalization;
 using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Assignments;
@@ -16,23 +15,8 @@ public class AssignmentServiceTests(WebAppFixture app)
 
     private DateOnly Today => UkTime.Today(app.Clock.GetUtcNow().UtcDateTime);
 
-    private AssignmentRequest Request(TargetKind kind, int? team = null, int? service = null, string? person = null, string? role = null, DateOnly? due = null, string? validity = null)
-    {
-        var date = due ?? Today.AddDays(60);
-        return new AssignmentRequest
-        {
-            ModuleSlug = app.SampleModule.Slug,
-            Kind = kind,
-            TeamId = team?.ToString(CultureInfo.InvariantCulture),
-            ServiceId = service?.ToString(CultureInfo.InvariantCulture),
-            PersonUserId = person,
-            JobRole = role,
-            DueDay = date.Day.ToString(CultureInfo.InvariantCulture),
-            DueMonth = date.Month.ToString(CultureInfo.InvariantCulture),
-            DueYear = date.Year.ToString(CultureInfo.InvariantCulture),
-            ValidityMonths = validity,
-        };
-    }
+    private AssignmentRequest Request(TargetKind kind, int? team = null, int? service = null, string? person = null, string? role = null, DateOnly? due = null, string? validity = null) =>
+        AssignmentTestData.Request(app, kind, team, service, person, role, due ?? Today.AddDays(60), validity);
 
     [Fact]
     public async Task Create_ServiceManagerTargetsAnotherService_IsRefusedAndNothingSaved()

@@ -92,11 +92,7 @@ public class PagesTests(WebAppFixture app)
         var manager = await StaffTestData.CreateManagerAsync(app, teams: [org.TeamA1]);
         await StaffTestData.CreatePersonAsync(app, org.TeamA1);
         var due = UkTime.Today(app.Clock.GetUtcNow().UtcDateTime).AddDays(20);
-        var created = await app.Get<AssignmentService>().CreateAsync(manager.Principal, new AssignmentRequest
-        {
-            ModuleSlug = app.SampleModule.Slug, Kind = TargetKind.Team, TeamId = org.TeamA1.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            DueDay = due.Day.ToString(System.Globalization.CultureInfo.InvariantCulture), DueMonth = due.Month.ToString(System.Globalization.CultureInfo.InvariantCulture), DueYear = due.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        var created = await app.Get<AssignmentService>().CreateAsync(manager.Principal, AssignmentTestData.Request(app, TargetKind.Team, team: org.TeamA1, due: due));
         Assert.True(created.Succeeded);
         var client = await CertificateTestData.SignedInClientAsync(app, manager.Email);
 
