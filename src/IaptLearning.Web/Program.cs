@@ -3,6 +3,7 @@ using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Admin;
 using IaptLearning.Web.Features.Assessment;
+using IaptLearning.Web.Features.Assignments;
 using IaptLearning.Web.Features.Authoring;
 using IaptLearning.Web.Features.Catalog;
 using IaptLearning.Web.Features.Certificates;
@@ -22,6 +23,7 @@ builder.AddAuthoring();
 builder.AddCertificateIssuing();
 builder.AddAdmin();
 builder.AddDemoData();
+builder.AddAssignments();
 
 var app = builder.Build();
 

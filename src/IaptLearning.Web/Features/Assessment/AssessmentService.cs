@@ -32,7 +32,8 @@ public sealed record AssessmentOverview(
     IReadOnlyList<AssessmentAttempt> SubmittedAttempts,
     int? MaxAttempts)
 {
-    public int AttemptsUsed => SubmittedAttempts.Count;
+    /// <summary>Submitted attempts that count against the limit: a manager's reset frees the ones it marks.</summary>
+    public int AttemptsUsed => SubmittedAttempts.Count(a => a.ResetAtUtc is null);
     public int? AttemptsLeft => MaxAttempts is { } max ? Math.Max(0, max - AttemptsUsed) : null;
     public bool HasPassed => SubmittedAttempts.Any(a => a.Passed == true);
     public bool CanStart => LessonsDone && !HasPassed && OpenAttempt is null && AttemptsLeft is null or > 0;

@@ -11,6 +11,7 @@ public static class CatalogExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var path = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Content:Path"] ?? "content"));
         builder.Services.AddSingleton<ModuleProgressReader>();
+        builder.Services.AddSingleton<AssignedModulesReader>();
         builder.Services.AddSingleton(services => new ContentService(
             path, services.GetRequiredService<ILogger<ContentService>>(), services.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.Services.AddSingleton<ModuleLibrary>();

@@ -1,0 +1,116 @@
+using System.Globalization;
+
+namespace IaptLearning.Web.Features.Assignments;
+
+/// <summary>Which boxes of an NHS.UK date input to mark as in error.</summary>
+[Flags]
+public enum DateParts
+{
+    None = 0,
+    Day = 1,
+    Month = 2,
+    Year = 4,
+    All = Day | Month | Year,
+}
+
+/// <summary>The outcome of reading a day, month and year typed into an NHS.UK date input.</summary>
+public sealed record DateInputResult(DateOnly? Value, string? Error, DateParts ErrorParts)
+{
+    public bool IsValid => Error is null;
+}
+
+/// <summary>
+/// Reads the three boxes of an NHS.UK date input with the design system's messages ("Due date must
+/// include a month", "Due date must be a real date"), then checks the range it must fall in.
+/// </summary>
+public static class DateInput
+{
+    /// <summary>The due date of an assignment: a real date, today or later, at most 3 years ahead.</summary>
+    public static DateInputResult DueDate(string? day, string? month, string? year, DateOnly today)
+    {
+        var read = Read("Due date", day, month, year, required: true);
+        if (!read.IsValid || read.Value is not { } date)
+        {
+            return read;
+        }
+
+        if (date < today)
+        {
+            return new(null, "Due date must be today or in the future", DateParts.All);
+        }
+
+        var latest = today.AddYears(3);
+        return date > latest
+            ? new(null, $"Due date must be within 3 years, on or before {Components.Shared.UkTime.Date(latest)}", DateParts.All)
+            : read;
+    }
+
+    /// <summary>An optional end date (of an exemption): empty is fine; otherwise a real date after today.</summary>
+    public static DateInputResult OptionalFutureDate(string label, string? day, string? month, string? year, DateOnly today)
+    {
+        var read = Read(label, day, month, year, required: false);
+        if (!read.IsValid || read.Value is not { } date)
+        {
+            return read;
+        }
+
+        return date <= today ? new(null, $"{label} must be in the future", DateParts.All) : read;
+    }
+
+    /// <summary>Reads the three boxes; <paramref name="label"/> starts every message ("Due date must include a year").</summary>
+    public static DateInputResult Read(string label, string? day, string? month, string? year, bool required)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        day = day?.Trim();
+        month = month?.Trim();
+        year = year?.Trim();
+        var missing = (string.IsNullOrEmpty(day) ? DateParts.Day : DateParts.None)
+            | (string.IsNullOrEmpty(month) ? DateParts.Month : DateParts.None)
+            | (string.IsNullOrEmpty(year) ? DateParts.Year : DateParts.None);
+        if (missing == DateParts.All)
+        {
+            return required ? new(null, $"Enter the {label.ToLowerInvariant()}", DateParts.All) : new(null, null, DateParts.None);
+        }
+
+        if (missing != DateParts.None)
+        {
+            return new(null, $"{label} must include {MissingText(missing)}", missing);
+        }
+
+        var badParts = (IsNumber(day!, 2) ? DateParts.None : DateParts.Day)
+            | (IsNumber(month!, 2) ? DateParts.None : DateParts.Month)
+            | (IsNumber(year!, 4) ? DateParts.None : DateParts.Year);
+        if (badParts == DateParts.None && year!.Length != 4)
+        {
+            return new(null, "Year must include 4 numbers", DateParts.Year);
+        }
+
+        if (badParts != DateParts.None)
+        {
+            return new(null, $"{label} must be a real date", badParts);
+        }
+
+        var d = int.Parse(day!, NumberStyles.None, CultureInfo.InvariantCulture);
+        var m = int.Parse(month!, NumberStyles.None, CultureInfo.InvariantCulture);
+        var y = int.Parse(year!, NumberStyles.None, CultureInfo.InvariantCulture);
+        if (y < 1 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+        {
+            return new(null, $"{label} must be a real date", m is < 1 or > 12 ? DateParts.Month : DateParts.Day);
+        }
+
+        return new(new DateOnly(y, m, d), null, DateParts.None);
+    }
+
+    private static bool IsNumber(string text, int maxLength) =>
+        text.Length <= maxLength && text.All(char.IsAsciiDigit);
+
+    private static string MissingText(DateParts missing) => missing switch
+    {
+        DateParts.Day => "a day",
+        DateParts.Month => "a month",
+        DateParts.Year => "a year",
+        DateParts.Day | DateParts.Month => "a day and month",
+        DateParts.Day | DateParts.Year => "a day and year",
+        _ => "a month and year",
+    };
+}

@@ -1,0 +1,248 @@
+using IaptLearning.Web.Components.Shared;
+using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Assignments;
+using IaptLearning.Web.Features.Audit;
+using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Tests.Features.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace IaptLearning.Web.Tests.Features.Assignments;
+
+[Collection(WebAppTests.Name)]
+public class AssignmentServiceTests(WebAppFixture app)
+{
+    private AssignmentService Service => app.Get<AssignmentService>();
+
+    private DateOnly Today => UkTime.Today(app.Clock.GetUtcNow().UtcDateTime);
+
+    private AssignmentRequest Request(TargetKind kind, int? team = null, int? service = null, string? person = null, string? role = null, DateOnly? due = null, string? validity = null) =>
+        AssignmentTestData.Request(app, kind, team, service, person, role, due ?? Today.AddDays(60), validity);
+
+    [Fact]
+    public async Task Create_ServiceManagerTargetsAnotherService_IsRefusedAndNothingSaved()
+    {
+        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var manager = await StaffTestData.CreateManagerAsync(app, services: [org.ServiceA]);
+
+        var asService = await Service.CreateAsync(manager.Principal, Request(TargetKind.Service, service: org.ServiceB));
+        var asTeam = await Service.CreateAsync(manager.Principal, Request(TargetKind.Team, team: org.TeamB1));
+        var asRole = await Service.CreateAsync(manager.Principal, Request(TargetKind.JobRoleInService, service: org.ServiceB, role: nameof(JobRole.Counsellor)));
+
+        Assert.Equal("Select a service you manage as a whole; a team's manager can assign to their team", Assert.Single(asService.Errors).Message);
+        Assert.Equal("Select a team you manage", Assert.Single(asTeam.Errors).Message);
+        Assert.Equal(AssignmentService.Fields.Service, Assert.Single(asRole.Errors).Field);
+        await using var db = await StaffTestData.Db(app);
+        Assert.False(await db.Assignments.AnyAsync(a => a.ServiceId == org.ServiceB || a.TeamId == org.TeamB1));
+    }
+
+    [Fact]
+    public async Task Create_TeamManagerTargetsTheirWholeService_IsRefused()
+    {
+        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var manager = await StaffTestData.CreateManagerAsync(app, teams: [org.TeamA1]);
+
+        var result = await Service.CreateAsync(manager.Principal, Request(TargetKind.Service, service: org.ServiceA));
+        var sibling = await Service.CreateAsync(manager.Principal, Request(TargetKind.JobRoleInTeam, team: org.TeamA2, role: nameof(JobRole.Counsellor)));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(AssignmentService.Fields.Service, Assert.Single(result.Errors).Field);
+        Assert.Equal("Select a team you manage", Assert.Single(sibling.Errors).Message);
+        var (teams, services) = await Service.TargetOptionsAsync(manager.Principal);
+        Assert.Equal([org.TeamA1], teams.Select(t => t.Id));
+        Assert.Empty(services);
+    }
+
+    [Fact]
+    public async Task Create_PersonOutsideScopeOrUnknown_IsRefusedWithTheSameMessage()
+    {
+        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var manager = await StaffTestData.CreateManagerAsync(app, services: [org.ServiceA]);
+        var other = await StaffTestData.CreatePersonAsync(app, org.TeamB1);
+
+        var outside = await Service.CreateAsync(manager.Principal, Request(TargetKind.Person, person: other.Id));
+        var unknown = await Service.CreateAsync(manager.Principal, Request(TargetKind.Person, person: "no-such-person"));
+
+        Assert.Equal("Select a person in the teams you manage", Assert.Single(outside.Errors).Message);
+        Assert.Equal(outside.Errors, unknown.Errors);
+        await using var db = await StaffTestData.Db(app);
+        Assert.False(await db.Assignments.AnyAsync(a => a.UserId == other.Id));
+        Assert.Empty(await Service.SearchPeopleAsync(manager.Principal, other.Name));
+    }
+
+    [Fact]
+    public async Task Create_NotAManager_IsRefused()
+    {
+        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var learner = await StaffTestData.CreatePersonAsync(app, org.TeamA1);
+
+        var result = await Service.CreateAsync(learner.Principal, Request(TargetKind.Team, team: org.TeamA1));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("Select a team you manage", Assert.Single(result.Errors).Message);
+    }
+
+    [Fact]
+    public async Task Create_BadModuleKindDateAndValidity_GivesEachMessage()
+    {
+        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var manager = await StaffTestData.CreateManagerAsync(app, services: [org.ServiceA]);
+        var request = Request(TargetKind.Team, team: org.TeamA1, due: Today.AddDays(-1), validity: "61");
+        request.ModuleSlug = "no-such-module";
+        request.Kind = null;
+
+        var result = await Service.CreateAsync(manager.Principal, request);
+
+        Assert.Equal(
+            [
+                (AssignmentService.Fields.Module, "Select a published module"),
+                (AssignmentService.Fields.Kind, "Select who to assign the module to"),
+                (AssignmentService.Fields.DueDate, "Due date must be today or in the future"),
+                (AssignmentService.Fields.Validity, "Validity must be a whole number of months from 1 to 60"),
+            ],
+            result.Errors.Select(e => (e.Field, e.Message)));
+        Assert.Equal("Validity must be a whole number of months from 1 to 60",
+            Assert.Single((await Service.CreateAsync(manager.Principal, Request(TargetKind.Team, team: org.TeamA1, validity: "0"))).Errors).Message);
+        Assert.Equal("Select a job role",
+            Assert.Single((await Service.CreateAsync(manager.Principal, Request(TargetKind.JobRoleInTeam, team: org.TeamA1, role: "3"))).Errors).Message);
+    }
+
+    [Fact]
+    public async Task Create_Team_GivesItsPeopleADueDateAndAuditsIt()
+    {
+        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var manager = await StaffTestData.CreateManagerAsync(app, teams: [org.TeamA1]);
+        var inTeam = await StaffTestData.CreatePersonAsync(app, org.TeamA1);
+        var elsewhere = await StaffTestData.CreatePersonAsync(app, org.TeamA2);
+        var due = Today.AddDays(40);
+
+        var result = await Service.CreateAsync(manager.Principal, Request(TargetKind.Team, team: org.TeamA1, due: due, validity: "12"));
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        await using var db = await StaffTestData.Db(app);
+        var record = await db.ModuleRecords.SingleAsync(r => r.UserId == inTeam.Id && r.ModuleSlug == app.SampleModule.Slug);
+        Assert.True(record.IsAssigned);
+        Assert.Equal(UkTime.EndOfDayUtc(due), record.DueAtUtc);
+        Assert.Equal(12, record.ValidityMonths);
+        Assert.False(await db.ModuleRecords.AnyAsync(r => r.UserId == elsewhere.Id));
+        var audit = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.AssignmentCreated && e.ActorUserId == manager.Id);
+        Assert.Contains($"Team: Team A1 {org.Suffix}", audit.Summary, StringComparison.Ordinal);
+        Assert.Contains("\"People\":1", audit.DetailsJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_JobRoleInService_ReachesThatRoleInEveryTeamOnly()
+    {
+        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var manager = await StaffTestData.CreateManagerAsync(app, services: [org.ServiceA]);
+        var pwp1 = await StaffTestData.CreatePersonAsync(app, org.TeamA1, JobRole.PsychologicalWellbeingPractitioner);
+        var pwp2 = await StaffTestData.CreatePersonAsync(app, org.TeamA2, JobRole.PsychologicalWellbeingPractitioner);
+        var therapist = await StaffTestData.CreatePersonAsync(app, org.TeamA1, JobRole.HighIntensityTherapist);
+        var pwpB = await StaffTestData.CreatePersonAsync(app, org.TeamB1, JobRole.PsychologicalWellbeingPractitioner);
+
+        var result = await Service.CreateAsync(manager.Principal, Request(TargetKind.JobRoleInService, service: org.ServiceA, role: nameof(JobRole.PsychologicalWellbeingPractitioner)));
+
+        Assert.True(result.Succeeded);
+        await using var db = await StaffTestData.Db(app);
+        var assigned = await db.ModuleRecords.Where(r => r.IsAssigned && new[] { pwp1.Id, pwp2.Id, therapist.Id, pwpB.Id }.Contains(r.UserId)).Select(r => r.UserId).ToListAsync();
+        Assert.Equal(new[] { pwp1.Id, pwp2.Id }.Order(), assigned.Order());
+        var row = Assert.Single(await Service.ListAsync(manager.Principal), r => r.Id == result.Created!.Id);
+        Assert.Equal($"Job role: Psychological wellbeing practitioner in service Service A {org.Suffix}", row.Target);
+        Assert.Equal(2, row.People);
+    }
+
+    [Fact]
+    public async Task MovingTeam_LosesAndRegainsTheTeamsAssignment()
+    {
+        var (org, manager, person) = await StaffTestData.ServiceManagerAndPersonAsync(app);
+        Assert.True((await Service.CreateAsync(manager.Principal, Request(TargetKind.Team, team: org.TeamA1))).Succeeded);
+
+        await StaffTestData.MoveAsync(app, person.Id, org.TeamA2);
+        await using (var db = await StaffTestData.Db(app))
+        {
+            Assert.False(await db.ModuleRecords.AnyAsync(r => r.UserId == person.Id && r.IsAssigned));
+        }
+
+        await StaffTestData.MoveAsync(app, person.Id, org.TeamA1);
+        await using (var db = await StaffTestData.Db(app))
+        {
+            Assert.True(await db.ModuleRecords.AnyAsync(r => r.UserId == person.Id && r.IsAssigned && r.DueAtUtc != null));
+        }
+    }
+
+    [Fact]
+    public async Task List_OtherServicesManager_DoesNotSeeItNorWithdrawIt()
+    {
+        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var managerA = await StaffTestData.CreateManagerAsync(app, services: [org.ServiceA]);
+        var managerB = await StaffTestData.CreateManagerAsync(app, services: [org.ServiceB]);
+        var person = await StaffTestData.CreatePersonAsync(app, org.TeamA1);
+        var created = (await Service.CreateAsync(managerA.Principal, Request(TargetKind.Person, person: person.Id))).Created!;
+
+        Assert.Contains(await Service.ListAsync(managerA.Principal), r => r.Id == created.Id && r.Target == "Person: " + person.Name);
+        Assert.DoesNotContain(await Service.ListAsync(managerB.Principal), r => r.Id == created.Id);
+        Assert.False(await Service.WithdrawAsync(managerB.Principal, created.Id));
+
+        // After a move to service B, the person (and so the assignment) is B's, no longer A's.
+        await StaffTestData.MoveAsync(app, person.Id, org.TeamB1);
+        Assert.DoesNotContain(await Service.ListAsync(managerA.Principal), r => r.Id == created.Id);
+        Assert.Contains(await Service.ListAsync(managerB.Principal), r => r.Id == created.Id);
+    }
+
+    [Fact]
+    public async Task List_PastDueAssignment_CountsOverdueAndExpiringPeople()
+    {
+        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var manager = await StaffTestData.CreateManagerAsync(app, teams: [org.TeamA2]);
+        var late = await StaffTestData.CreatePersonAsync(app, org.TeamA2);
+        var done = await StaffTestData.CreatePersonAsync(app, org.TeamA2);
+        await Certificates.CertificateTestData.AddCompletionAsync(app, done.Id);
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        long id;
+        await using (var db = await StaffTestData.Db(app))
+        {
+            // Past due dates cannot be entered, so this one is written directly.
+            // Completed 10 days ago with a month's validity: expires in about 3 weeks.
+            await db.ModuleCompletions.Where(c => c.UserId == done.Id).ExecuteUpdateAsync(x => x.SetProperty(c => c.CompletedAtUtc, now.AddDays(-10)));
+            var assignment = new Assignment { ModuleSlug = app.SampleModule.Slug, TeamId = org.TeamA2, DueDate = Today.AddDays(-1), ValidityMonths = 1, CreatedByUserId = manager.Id, CreatedAtUtc = now };
+            db.Assignments.Add(assignment);
+            await db.SaveChangesAsync();
+            await ModuleRecords.RefreshAsync(db, [late.Id, done.Id], now);
+            id = assignment.Id;
+        }
+
+        var row = Assert.Single(await Service.ListAsync(manager.Principal), r => r.Id == id);
+        Assert.Equal(2, row.People);
+        Assert.Equal(1, row.Overdue);
+        Assert.Equal(1, row.ExpiringSoon);
+    }
+
+    [Fact]
+    public async Task Withdraw_InScope_RemovesItFromRecordsAndAudits()
+    {
+        var (org, manager, person) = await StaffTestData.ServiceManagerAndPersonAsync(app);
+        var created = (await Service.CreateAsync(manager.Principal, Request(TargetKind.Team, team: org.TeamA1))).Created!;
+
+        Assert.True(await Service.WithdrawAsync(manager.Principal, created.Id));
+        Assert.False(await Service.WithdrawAsync(manager.Principal, created.Id));
+
+        await using var db = await StaffTestData.Db(app);
+        Assert.NotNull((await db.Assignments.SingleAsync(a => a.Id == created.Id)).RemovedAtUtc);
+        Assert.False(await db.ModuleRecords.AnyAsync(r => r.UserId == person.Id && r.IsAssigned));
+        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.AssignmentRemoved && e.ActorUserId == manager.Id));
+        Assert.DoesNotContain(await Service.ListAsync(manager.Principal), r => r.Id == created.Id);
+    }
+
+    [Fact]
+    public async Task Create_Admin_MayTargetAnyService()
+    {
+        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var admin = await StaffTestData.CreateManagerAsync(app, admin: true);
+        var person = await StaffTestData.CreatePersonAsync(app, org.TeamB1);
+
+        var result = await Service.CreateAsync(admin.Principal, Request(TargetKind.Service, service: org.ServiceB));
+
+        Assert.True(result.Succeeded);
+        await using var db = await StaffTestData.Db(app);
+        Assert.True(await db.ModuleRecords.AnyAsync(r => r.UserId == person.Id && r.IsAssigned));
+    }
+}

@@ -1,0 +1,181 @@
+using IaptLearning.Web.Components.Shared;
+using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Tests.Features.Certificates;
+using Microsoft.EntityFrameworkCore;
+
+namespace IaptLearning.Web.Tests.Features.Staff;
+
+[Collection(WebAppTests.Name)]
+public class ModuleRecordsTests(WebAppFixture app)
+{
+    private string Slug => app.SampleModule.Slug;
+    private DateTime Now => app.Clock.GetUtcNow().UtcDateTime;
+
+    [Fact]
+    public async Task RefreshAsync_LearningRecords_AreSummarised()
+    {
+        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var person = await StaffTestData.CreatePersonAsync(app, org.TeamA1);
+        var now = Now;
+        await using var db = await StaffTestData.Db(app);
+        db.LessonProgress.AddRange(
+            new LessonProgress { UserId = person.Id, ModuleSlug = Slug, LessonSlug = "first-steps", FirstVisitedAtUtc = now.AddDays(-3), LastVisitedAtUtc = now.AddDays(-2), CompletedAtUtc = now.AddDays(-2), ActiveMilliseconds = 90_400 },
+            new LessonProgress { UserId = person.Id, ModuleSlug = Slug, LessonSlug = "second-steps", FirstVisitedAtUtc = now.AddDays(-2), LastVisitedAtUtc = now.AddDays(-1), ActiveMilliseconds = 30_000 });
+        db.AssessmentAttempts.AddRange(
+            Attempt(person.Id, 1, now.AddHours(-5), 40),
+            Attempt(person.Id, 2, now.AddHours(-4), 80),
+            Attempt(person.Id, 3, null, null));
+        await db.SaveChangesAsync();
+        var certificate = await CertificateTestData.IssueAsync(app, person.Id);
+
+        await ModuleRecords.RefreshAsync(db, person.Id, now);
+
+        var record = await db.ModuleRecords.AsNoTracking().SingleAsync(r => r.UserId == person.Id);
+        Assert.Equal(Slug, record.ModuleSlug);
+        Assert.False(record.IsAssigned);
+        Assert.Null(record.DueAtUtc);
+        Assert.Equal(now.AddDays(-3), record.StartedAtUtc);
+        Assert.Equal(now.AddHours(-4), record.LastActivityAtUtc);
+        Assert.Equal(1, record.LessonsCompleted);
+        Assert.Equal(120, record.ActiveSeconds);
+        Assert.Equal(2, record.AttemptCount);
+        Assert.Equal(80, record.BestScorePercent);
+        Assert.Equal(certificate.IssuedAtUtc.Date, record.CompletedAtUtc!.Value.Date);
+        Assert.Equal("1.0.0", record.CompletedVersion);
+        Assert.Equal(certificate.Number, record.CertificateNumber);
+        Assert.Null(record.ExpiresAtUtc);
+        Assert.Equal(now, record.UpdatedAtUtc);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_RevokedCertificate_IsNotShown()
+    {
+        var person = await StaffTestData.CreatePersonAsync(app, null);
+        var certificate = await CertificateTestData.IssueAsync(app, person.Id);
+        await using var db = await StaffTestData.Db(app);
+        await db.Certificates.Where(c => c.Id == certificate.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedAtUtc, Now));
+
+        await ModuleRecords.RefreshAsync(db, person.Id, Now);
+
+        var record = await db.ModuleRecords.AsNoTracking().SingleAsync(r => r.UserId == person.Id);
+        Assert.NotNull(record.CompletedAtUtc);
+        Assert.Null(record.CertificateNumber);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_SeveralAssignments_TakesEarliestDueAndShortestValidity()
+    {
+        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var person = await StaffTestData.CreatePersonAsync(app, org.TeamA1, JobRole.Counsellor);
+        var completedAt = Now;
+        await CertificateTestData.AddCompletionAsync(app, person.Id);
+        var today = UkTime.Today(Now);
+        await using var db = await StaffTestData.Db(app);
+        db.Assignments.AddRange(
+            Assignment(a => { a.TeamId = org.TeamA1; a.DueDate = today.AddDays(30); a.ValidityMonths = 24; }),
+            Assignment(a => { a.ServiceId = org.ServiceA; a.JobRole = JobRole.Counsellor; a.DueDate = today.AddDays(10); }),
+            Assignment(a => { a.UserId = person.Id; a.DueDate = today.AddDays(60); a.ValidityMonths = 12; }),
+            Assignment(a => { a.UserId = person.Id; a.DueDate = today.AddDays(1); a.ValidityMonths = 1; a.RemovedAtUtc = Now; }),
+            Assignment(a => { a.ServiceId = org.ServiceA; a.JobRole = JobRole.HighIntensityTherapist; a.DueDate = today; }));
+        await db.SaveChangesAsync();
+
+        await ModuleRecords.RefreshAsync(db, person.Id, Now);
+
+        var record = await db.ModuleRecords.AsNoTracking().SingleAsync(r => r.UserId == person.Id);
+        Assert.True(record.IsAssigned);
+        Assert.Equal(UkTime.EndOfDayUtc(today.AddDays(10)), record.DueAtUtc);
+        Assert.Equal(12, record.ValidityMonths);
+        Assert.Equal(completedAt.AddMonths(12), record.ExpiresAtUtc);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_AssignmentWithdrawn_RemovesAnUntouchedRowAndKeepsAStartedOne()
+    {
+        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var untouched = await StaffTestData.CreatePersonAsync(app, org.TeamA2);
+        var started = await StaffTestData.CreatePersonAsync(app, org.TeamA2);
+        await using var db = await StaffTestData.Db(app);
+        var assignment = Assignment(a => { a.TeamId = org.TeamA2; a.DueDate = UkTime.Today(Now).AddDays(5); });
+        db.Assignments.Add(assignment);
+        db.LessonProgress.Add(new LessonProgress { UserId = started.Id, ModuleSlug = Slug, LessonSlug = "first-steps", FirstVisitedAtUtc = Now, LastVisitedAtUtc = Now });
+        await db.SaveChangesAsync();
+        await ModuleRecords.RefreshAsync(db, [untouched.Id, started.Id], Now);
+        Assert.Equal(2, await db.ModuleRecords.CountAsync(r => r.IsAssigned && (r.UserId == untouched.Id || r.UserId == started.Id)));
+
+        assignment.RemovedAtUtc = Now;
+        await db.SaveChangesAsync();
+        await ModuleRecords.RefreshAsync(db, [untouched.Id, started.Id], Now);
+
+        Assert.False(await db.ModuleRecords.AnyAsync(r => r.UserId == untouched.Id));
+        var kept = await db.ModuleRecords.AsNoTracking().SingleAsync(r => r.UserId == started.Id);
+        Assert.False(kept.IsAssigned);
+        Assert.Null(kept.DueAtUtc);
+        Assert.NotNull(kept.StartedAtUtc);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_MoreThanOneChunkAndTwice_RefreshesEveryoneOnce()
+    {
+        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var ids = Enumerable.Range(0, 450).Select(_ => Guid.NewGuid().ToString()).ToList();
+        await using var db = await StaffTestData.Db(app);
+        db.Users.AddRange(ids.Select(id => new ApplicationUser { Id = id, UserName = id + "@example.nhs.uk", Email = id + "@example.nhs.uk", TeamId = org.TeamB1 }));
+        db.Assignments.Add(Assignment(a => { a.TeamId = org.TeamB1; a.DueDate = UkTime.Today(Now).AddDays(5); }));
+        await db.SaveChangesAsync();
+
+        await ModuleRecords.RefreshAsync(db, ids.Concat(ids.Take(10)), Now);
+        await ModuleRecords.RefreshAsync(db, ids, Now);
+
+        Assert.Equal(450, await db.ModuleRecords.CountAsync(r => ids.Contains(r.UserId) && r.IsAssigned));
+    }
+
+    [Fact]
+    public async Task PeopleTouchedBy_JobRoleInTeam_IsThatRoleInThatTeamOnly()
+    {
+        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var match = await StaffTestData.CreatePersonAsync(app, org.TeamA1, JobRole.Counsellor);
+        await StaffTestData.CreatePersonAsync(app, org.TeamA1, JobRole.Supervisor);
+        await StaffTestData.CreatePersonAsync(app, org.TeamA2, JobRole.Counsellor);
+        await using var db = await StaffTestData.Db(app);
+
+        var people = await ModuleRecords.PeopleTouchedBy(db, Assignment(a => { a.TeamId = org.TeamA1; a.JobRole = JobRole.Counsellor; })).ToListAsync();
+        var service = await ModuleRecords.PeopleTouchedBy(db, Assignment(a => a.ServiceId = org.ServiceA)).CountAsync();
+
+        Assert.Equal([match.Id], people);
+        Assert.Equal(3, service);
+    }
+
+    [Theory]
+    [InlineData(null, null, null, null, false, true)]
+    [InlineData(null, 1, null, null, false, true)]
+    [InlineData(null, 2, null, null, false, false)]
+    [InlineData(null, null, 10, JobRole.Counsellor, false, true)]
+    [InlineData(null, null, 10, JobRole.Supervisor, false, false)]
+    [InlineData(null, null, 11, null, false, false)]
+    [InlineData("someone-else", null, null, null, false, false)]
+    [InlineData("me", null, null, null, false, true)]
+    [InlineData("me", null, null, null, true, false)]
+    public void AppliesTo_Conjunction_OfTheFieldsSet(string? userId, int? teamId, int? serviceId, JobRole? role, bool removed, bool expected)
+    {
+        var assignment = new Assignment
+        {
+            ModuleSlug = "m", CreatedByUserId = "x", UserId = userId, TeamId = teamId, ServiceId = serviceId, JobRole = role,
+            RemovedAtUtc = removed ? DateTime.UnixEpoch : null,
+        };
+        Assert.Equal(expected, ModuleRecords.AppliesTo(assignment, "me", 1, 10, JobRole.Counsellor));
+    }
+
+    private Assignment Assignment(Action<Assignment> set)
+    {
+        var assignment = new Assignment { ModuleSlug = Slug, CreatedByUserId = "test", CreatedAtUtc = Now, DueDate = UkTime.Today(Now).AddDays(30) };
+        set(assignment);
+        return assignment;
+    }
+
+    private AssessmentAttempt Attempt(string userId, int number, DateTime? submitted, int? score) => new()
+    {
+        UserId = userId, ModuleSlug = Slug, Number = number, ModuleVersion = "1.0.0", ContentHash = app.SampleModule.ContentHash, PassMark = 90,
+        StartedAtUtc = (submitted ?? Now).AddMinutes(-10), SubmittedAtUtc = submitted, ScorePercent = score, Passed = score is null ? null : false, QuestionCount = 2,
+    };
+}
