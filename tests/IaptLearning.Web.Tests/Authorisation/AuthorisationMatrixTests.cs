@@ -48,6 +48,23 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationWorld world) :
         /authoring/{Slug}/assessment                     GET    -         login  deny    ok     deny   deny   ok
         /authoring/{Slug}/statistics                     GET    -         login  deny    ok     deny   deny   ok
         /authoring/{slug}/statistics.csv                 GET    -         login  deny    ok     deny   deny   ok
+        /manage                                          GET    -         login  deny    deny   ok     ok     ok
+        /manage/records                                  GET    -         login  deny    deny   ok     ok     ok
+        /manage/records.csv                              GET    -         login  deny    deny   ok     ok     ok
+        /manage/assignments                              GET    -         login  deny    deny   ok     ok     ok
+        /manage/assignments/new                          GET    -         login  deny    deny   ok     ok     ok
+        /manage/people/{UserId}                          GET    own       login  deny    deny   ok     ok     ok
+        /manage/people/{UserId}                          GET    service-a login  deny    deny   ok     404    ok
+        /manage/people/{UserId}                          GET    service-b login  deny    deny   404    ok     ok
+        /admin                                           GET    -         login  deny    deny   deny   deny   ok
+        /admin/organisations                             GET    -         login  deny    deny   deny   deny   ok
+        /admin/organisations/{Id:int}                    GET    -         login  deny    deny   deny   deny   ok
+        /admin/people                                    GET    -         login  deny    deny   deny   deny   ok
+        /admin/people/new                                GET    -         login  deny    deny   deny   deny   ok
+        /admin/people/import                             GET    -         login  deny    deny   deny   deny   ok
+        /admin/people/{UserId}                           GET    own       login  deny    deny   deny   deny   ok
+        /admin/people/{UserId}                           GET    service-a login  deny    deny   deny   deny   ok
+        /admin/people/{UserId}                           GET    service-b login  deny    deny   deny   deny   ok
         /admin/certificates/revoke                       GET    -         login  deny    deny   deny   deny   ok
         /admin/audit                                     GET    -         login  deny    deny   deny   deny   ok
         /Account/Login                                   GET    -         ok     ok      ok     ok     ok     ok
@@ -137,7 +154,7 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationWorld world) :
     [Fact]
     public void Table_PerPersonRoutes_AreVisitedAgainstOwnServiceAndOtherServiceData()
     {
-        var perPerson = MatrixRow.ParseAll(Table).Where(r => r.Route.Contains("{userId}", StringComparison.Ordinal) || r.Route.Contains("{number}", StringComparison.Ordinal));
+        var perPerson = MatrixRow.ParseAll(Table).Where(r => r.Route.Contains("{userId}", StringComparison.OrdinalIgnoreCase) || r.Route.Contains("{number}", StringComparison.OrdinalIgnoreCase));
         foreach (var group in perPerson.GroupBy(r => (r.Route, r.Method)))
         {
             Assert.Equal(["own", "service-a", "service-b"], group.Select(r => r.Target).Order(StringComparer.Ordinal).ToArray());
@@ -219,8 +236,9 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationWorld world) :
             ["Code"] = subject.VerificationCode,
             ["number"] = subject.CertificateNumber,
             ["userId"] = subject.Id,
-            ["Id"] = "no-such-passkey",
-            ["OrganisationId"] = world.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Id"] = route.StartsWith("/admin/organisations/", StringComparison.Ordinal)
+                ? world.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : "no-such-passkey",
         };
         return Parameter().Replace(route, match =>
         {
