@@ -1,0 +1,179 @@
+using System.Text;
+using IaptLearning.EndToEnd.Tests.Pages;
+using Microsoft.Playwright;
+
+namespace IaptLearning.EndToEnd.Tests;
+
+/// <summary>
+/// A service manager on the demo organisation: filters the records to overdue, opens a learner,
+/// downloads the CSV, and the file holds exactly the rows the table showed. Then an admin's pages
+/// and the managers' pages are checked with axe.
+/// </summary>
+public sealed class ManagerJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private const string DemoPassword = "demo-password-2026";
+    private readonly AppServer _app = new();
+
+    public async Task InitializeAsync()
+    {
+        // The demo organisation (3 services, 6 teams, 120 staff) is seeded at start-up with this setting.
+        _app.ExtraArguments.Add("--Accounts:CreateDemoAccounts");
+        _app.ExtraArguments.Add("true");
+        await _app.StartAsync();
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Manager_FiltersToOverdue_OpensLearner_ExportMatchesTheTable()
+    {
+        var manager = new Learner(await browser.NewPageAsync(_app.BaseAddress));
+        var page = manager.Page;
+        await SignInAsync(manager, "manager.north@example.nhs.uk");
+
+        await manager.GotoAsync("manage");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Training dashboard", Level = 1 }).WaitForAsync();
+        await manager.ExpectNoSeriousAxeViolationsAsync("managers' dashboard");
+
+        await manager.GotoAsync("manage/records");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Training records", Level = 1 }).WaitForAsync();
+        await manager.ExpectNoSeriousAxeViolationsAsync("training records");
+        await page.GetByText("Filter the records").ClickAsync();
+        await page.GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "Overdue" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("status=overdue", StringComparison.OrdinalIgnoreCase));
+        await manager.WaitInteractiveAsync();
+        await manager.ExpectNoSeriousAxeViolationsAsync("training records filtered to overdue");
+
+        var rows = page.Locator("table.records-table tbody tr");
+        var names = await rows.Locator("th").AllInnerTextsAsync();
+        var statuses = await rows.Locator("td:nth-child(5)").AllInnerTextsAsync();
+        Assert.NotEmpty(names);
+        Assert.All(statuses, s => Assert.Contains("Overdue", s, StringComparison.Ordinal));
+        var count = await page.Locator("#records-count").InnerTextAsync();
+        Assert.StartsWith($"{names.Count} record", count, StringComparison.Ordinal);
+
+        // The learner's record: lessons, time and attempts, never answers or reflections.
+        await rows.First.Locator("th a").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/manage/people/", StringComparison.Ordinal));
+        await manager.WaitInteractiveAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = names[0].Trim(), Level = 1 }).WaitForAsync();
+        await manager.ExpectNoSeriousAxeViolationsAsync("a learner's record");
+        await page.GoBackAsync();
+        await manager.WaitInteractiveAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "Download these records (CSV)" }).ClickAsync());
+        var path = await download.PathAsync();
+        var csv = Parse(await File.ReadAllTextAsync(path!, Encoding.UTF8));
+        var header = csv[0];
+        var nameColumn = header.IndexOf("Full name");
+        var statusColumn = header.IndexOf("Status");
+        Assert.Equal(names.Select(n => n.Trim()), csv.Skip(1).Select(r => r[nameColumn]));
+        Assert.All(csv.Skip(1), r => Assert.Equal("Overdue", r[statusColumn]));
+    }
+
+    [Fact]
+    public async Task AdminAndManagerPages_HaveNoSeriousAxeViolations()
+    {
+        var admin = new Learner(await browser.NewPageAsync(_app.BaseAddress));
+        await SignInAsync(admin, "admin@example.nhs.uk");
+        foreach (var (address, heading) in new[]
+        {
+            ("admin", "Administration"),
+            ("admin/organisations", "Organisations"),
+            ("admin/people", "People"),
+            ("admin/people/new", "Invite a person"),
+            ("admin/people/import", "Import staff from a spreadsheet"),
+            ("admin/audit", "Audit log"),
+            ("manage/assignments", "Assignments"),
+            ("manage/assignments/new", "Assign a module"),
+        })
+        {
+            await admin.GotoAsync(address);
+            await admin.Page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 }).WaitForAsync();
+            await admin.ExpectNoSeriousAxeViolationsAsync(address);
+        }
+
+        // One organisation's page and one person's page, reached by their links.
+        await admin.GotoAsync("admin/organisations");
+        await admin.Page.Locator("main th a[href*='admin/organisations/']").First.ClickAsync();
+        await admin.WaitInteractiveAsync();
+        await admin.ExpectNoSeriousAxeViolationsAsync("an organisation");
+        await admin.GotoAsync("admin/people");
+        await admin.Page.Locator("main th a[href*='admin/people/']").First.ClickAsync();
+        await admin.WaitInteractiveAsync();
+        await admin.ExpectNoSeriousAxeViolationsAsync("a person");
+    }
+
+    private static async Task SignInAsync(Learner who, string email)
+    {
+        await who.GotoAsync("Account/Login");
+        await who.Page.GetByLabel("Email address").FillAsync(email);
+        await who.Page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoPassword);
+        await who.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await who.Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+    }
+
+    /// <summary>RFC 4180: quoted fields, doubled quotes, line breaks inside quotes; a byte order mark skipped.</summary>
+    private static List<List<string>> Parse(string text)
+    {
+        var rows = new List<List<string>>();
+        var row = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\n' || c == '\r')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                row.Add(field.ToString());
+                field.Clear();
+                rows.Add(row);
+                row = [];
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        if (field.Length > 0 || row.Count > 0)
+        {
+            row.Add(field.ToString());
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}
