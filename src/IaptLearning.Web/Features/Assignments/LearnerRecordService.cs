@@ -41,7 +41,7 @@ public sealed record ModuleDetail(
     public bool HasResettable => Attempts.Any(a => a.SubmittedAtUtc is not null && a.Passed != true && a.ResetAtUtc is null);
 }
 
-public sealed record LessonRow(string Title, DateTime? CompletedAtUtc, TimeSpan ActiveTime);
+public sealed record LessonRow(string Title, DateTime? CompletedAtUtc, TimeSpan ActiveTime, bool Visited = true);
 
 public sealed record AttemptRow(int Number, DateTime StartedAtUtc, DateTime? SubmittedAtUtc, int? ScorePercent, bool? Passed, DateTime? ResetAtUtc, string? ResetReason);
 
@@ -131,7 +131,7 @@ public sealed class LearnerRecordService(IDbContextFactory<AppDbContext> factory
                 .Concat(progress.Select(p => (Slug: p.LessonSlug, Title: p.LessonSlug)))
                 .DistinctBy(l => l.Slug, StringComparer.Ordinal)
                 .Select(l => (l.Title, Row: progress.FirstOrDefault(p => p.LessonSlug == l.Slug)))
-                .Select(l => new LessonRow(l.Title, l.Row?.CompletedAtUtc, TimeSpan.FromMilliseconds(l.Row?.ActiveMilliseconds ?? 0)))
+                .Select(l => new LessonRow(l.Title, l.Row?.CompletedAtUtc, TimeSpan.FromMilliseconds(l.Row?.ActiveMilliseconds ?? 0), l.Row is not null))
                 .ToList();
             return new ModuleDetail(
                 slug,
