@@ -20,7 +20,7 @@ public static class ReportsDatabase
     public const int TeamsPerService = 10;
     public const int Modules = 5;
     public const int LessonsPerPerson = 5;
-    private const string Version = "v1";
+    private const string Version = "v2";
 
     public static readonly DateTime Now = new(2026, 11, 26, 9, 0, 0, DateTimeKind.Utc);
 
@@ -95,9 +95,9 @@ public static class ReportsDatabase
             "VALUES ($user, $module, $lesson, $first, $last, 1, 600000, $completed)",
             "$user", "$module", "$lesson", "$first", "$last", "$completed");
         var record = Command(connection, transaction,
-            "INSERT INTO ModuleRecords (UserId, ModuleSlug, IsAssigned, DueAtUtc, StartedAtUtc, LastActivityAtUtc, LessonsCompleted, ActiveSeconds, AttemptCount, BestScorePercent, CompletedAtUtc, CompletedVersion, CompletedScorePercent, CertificateNumber, UpdatedAtUtc) " +
-            "VALUES ($user, $module, 1, $due, $started, $started, $lessons, $seconds, $attempts, $score, $completed, $version, $score, $certificate, $now)",
-            "$user", "$module", "$due", "$started", "$lessons", "$seconds", "$attempts", "$score", "$completed", "$version", "$certificate", "$now");
+            "INSERT INTO ModuleRecords (UserId, TeamId, JobRole, ModuleSlug, IsAssigned, DueAtUtc, StartedAtUtc, LastActivityAtUtc, LessonsCompleted, ActiveSeconds, AttemptCount, BestScorePercent, CompletedAtUtc, CompletedVersion, CompletedScorePercent, CertificateNumber, UpdatedAtUtc) " +
+            "VALUES ($user, $team, $role, $module, 1, $due, $started, $started, $lessons, $seconds, $attempts, $score, $completed, $version, $score, $certificate, $now)",
+            "$user", "$team", "$role", "$module", "$due", "$started", "$lessons", "$seconds", "$attempts", "$score", "$completed", "$version", "$certificate", "$now");
         var roles = Enum.GetNames<JobRole>();
         var surnames = new[] { "Jones", "Williams", "Davies", "Evans", "Thomas", "Roberts", "Hughes", "Lewis", "Morgan", "Griffiths", "Smith", "Patel", "Khan", "O'Brien", "Nguyễn" };
         var given = new[] { "Siân", "Rhys", "Aisha", "Tom", "Zoë", "Mohammed", "Ffion", "Grace", "Ali", "Beth", "Dylan", "Priya" };
@@ -106,8 +106,10 @@ public static class ReportsDatabase
         {
             var id = $"user-{p:00000}";
             var email = $"person{p:00000}@example.nhs.uk";
-            Run(user, id, email, email.ToUpperInvariant(), $"{given[random.Next(given.Length)]} {surnames[random.Next(surnames.Length)]} {p}",
-                roles[random.Next(roles.Length)], $"E{p:0000000}", teamIds[p % teamIds.Length], Date(Now.AddDays(-800)));
+            var name = $"{given[random.Next(given.Length)]} {surnames[random.Next(surnames.Length)]} {p}";
+            var role = roles[random.Next(roles.Length)];
+            var team = teamIds[p % teamIds.Length];
+            Run(user, id, email, email.ToUpperInvariant(), name, role, $"E{p:0000000}", team, Date(Now.AddDays(-800)));
 
             // Which modules this person has started, and so where their five lesson rows go.
             var started = Enumerable.Range(0, Modules).Where(_ => random.NextDouble() < 0.6).ToList();
@@ -122,7 +124,7 @@ public static class ReportsDatabase
                 var lessons = started.Contains(m) ? Enumerable.Range(0, LessonsPerPerson).Count(l => started[l % started.Count] == m) : 0;
                 if (lessons == 0)
                 {
-                    Run(record, id, Module(m), Date(due), null, 0, 0, 0, null, null, null, null, Date(Now));
+                    Run(record, id, team, role, Module(m), Date(due), null, 0, 0, 0, null, null, null, null, Date(Now));
                     continue;
                 }
 
@@ -134,7 +136,7 @@ public static class ReportsDatabase
                 }
 
                 var score = completed is null ? (int?)null : random.Next(60, 101);
-                Run(record, id, Module(m), Date(due), Date(first), lessons, lessons * 600, completed is null ? 0 : 1, score,
+                Run(record, id, team, role, Module(m), Date(due), Date(first), lessons, lessons * 600, completed is null ? 0 : 1, score,
                     completed is { } c ? Date(c) : null, completed is null ? null : "1.0.0", completed is null ? null : $"IAPT-{p:00000}-{m}", Date(Now));
             }
         }
