@@ -8,4 +8,10 @@ if (args is ["reports-memory"])
     return;
 }
 
+if (args is ["reports-sql"])
+{
+    await ReportsSql.PrintAsync();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(CertificateBenchmarks).Assembly).Run(args);
