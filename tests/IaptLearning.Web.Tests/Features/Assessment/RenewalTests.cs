@@ -1,9 +1,13 @@
+using IaptLearning.Content;
 using IaptLearning.Content.Model;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Assessment;
+using IaptLearning.Web.Features.Assignments;
 using IaptLearning.Web.Features.Certificates;
 using IaptLearning.Web.Features.Learning;
 using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Tests.Features.Certificates;
+using IaptLearning.Web.Tests.Features.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Tests.Features.Assessment;
@@ -187,6 +191,65 @@ public class RenewalTests(WebAppFixture app)
         Assert.True((await lessons.GetStateAsync(user, module, module.Lessons[0])).IsCompleted);
     }
 
+    [Fact]
+    public async Task ResetAttempts_DuringRenewal_ResetsOnlyTheRenewalsAttempts()
+    {
+        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
+        var user = await CompleteLessonsAsync(learner.Id);
+        await Service.SubmitAsync(user, Module, await AnswerAllAsync(user, correct: false));
+        await Service.SubmitAsync(user, Module, await AnswerAllAsync(user, correct: true));
+        await AssignWithValidityAsync(user);
+        var records = app.Get<LearnerRecordService>();
+        Assert.Equal(ResetOutcome.AlreadyPassed, (await records.ResetAttemptsAsync(manager.Principal, user, Module.Slug, "Retrained")).Outcome);
+
+        app.Clock.Advance(PastExpiry);
+        Assert.Equal(ResetOutcome.NothingToReset, (await records.ResetAttemptsAsync(manager.Principal, user, Module.Slug, "Retrained")).Outcome);
+        await Service.SubmitAsync(user, Module, await AnswerAllAsync(user, correct: false));
+        var detail = (await records.ReadAsync(manager.Principal, user, audit: false))!.Modules.Single(m => m.Slug == Module.Slug);
+        Assert.False(detail.HasPassed);
+        Assert.True(detail.HasResettable);
+
+        Assert.Equal((ResetOutcome.Reset, 1), await records.ResetAttemptsAsync(manager.Principal, user, Module.Slug, "Retrained"));
+        await using var db = await Db();
+        Assert.Equal(1, await db.AssessmentAttempts.CountAsync(a => a.UserId == user && a.ResetAtUtc != null));
+        Assert.Equal(Module.Assessment!.MaxAttempts, (await Service.GetOverviewAsync(user, Module)).AttemptsLeft);
+    }
+
+    [Fact]
+    public async Task Pages_Renewal_ExplainTheRenewalThenListBothCertificatesLatestFirst()
+    {
+        var (user, email) = await CertificateTestData.CreateLearnerAsync(app);
+        await CompleteLessonsAsync(user);
+        await Service.SubmitAsync(user, Module, await AnswerAllAsync(user, correct: true));
+        await AssignWithValidityAsync(user);
+        using (var before = await CertificateTestData.SignedInClientAsync(app, email))
+        {
+            Assert.DoesNotContain("Renewal:", await before.GetStringAsync("/modules/sample-module/assessment"));
+        }
+
+        // Signed in again: the clock has moved past the sign-in cookie's lifetime too.
+        app.Clock.Advance(PastExpiry);
+        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+        var assessment = await client.GetStringAsync("/modules/sample-module/assessment");
+        Assert.Contains("Renewal: refresh your knowledge, then pass the assessment again", assessment);
+        Assert.Contains($"href=\"{ContentAddresses.Lesson(Module.Slug, Module.Lessons[0].Slug)}\"", assessment);
+        Assert.Contains("Start the assessment", assessment);
+        Assert.Contains("Renew module", await client.GetStringAsync("/modules/sample-module"));
+
+        await Service.SubmitAsync(user, Module, await AnswerAllAsync(user, correct: true));
+        await using var db = await Db();
+        var numbers = await db.Certificates.Where(c => c.UserId == user).OrderByDescending(c => c.IssuedAtUtc).Select(c => c.Number).ToListAsync();
+        Assert.Equal(2, numbers.Count);
+        foreach (var page in new[] { "/modules/sample-module", "/cpd" })
+        {
+            var html = await client.GetStringAsync(page);
+            Assert.DoesNotContain("Renewal:", html);
+            var latest = html.IndexOf(numbers[0], StringComparison.Ordinal);
+            Assert.True(latest >= 0, $"{page} lists the renewal's certificate.");
+            Assert.True(html.IndexOf(numbers[1], StringComparison.Ordinal) > latest, $"{page} lists the earlier certificate after it.");
+        }
+    }
+
     private ContentModule WithoutAssessment() => new()
     {
         Slug = "renewal-no-assessment",
@@ -231,6 +294,8 @@ public class RenewalTests(WebAppFixture app)
     private Task<long> AnswerAllAsync(string user, bool correct) => AssessmentSteps.AnswerAllAsync(Service, Module, user, correct);
 
     private Task<string> CompleteLessonsAsync(ContentModule? module = null) => AssessmentSteps.CompleteLessonsAsync(app, module ?? Module);
+
+    private Task<string> CompleteLessonsAsync(string user) => AssessmentSteps.CompleteLessonsAsync(app, Module, user);
 }
 
 /// <summary>
