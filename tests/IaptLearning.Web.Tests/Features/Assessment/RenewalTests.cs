@@ -236,7 +236,10 @@ public class RenewalTests(WebAppFixture app)
         Assert.Contains("Start the assessment", assessment);
         Assert.Contains("Renew module", await client.GetStringAsync("/modules/sample-module"));
 
-        await Service.SubmitAsync(user, Module, await AnswerAllAsync(user, correct: true));
+        // The renewal's first attempt is numbered within the renewal, against the full limit.
+        var renewal = await AnswerAllAsync(user, correct: true);
+        Assert.Contains($"Attempt 1 of {Module.Assessment!.MaxAttempts}.", await client.GetStringAsync("/modules/sample-module/assessment"));
+        await Service.SubmitAsync(user, Module, renewal);
         await using var db = await Db();
         var numbers = await db.Certificates.Where(c => c.UserId == user).OrderByDescending(c => c.IssuedAtUtc).Select(c => c.Number).ToListAsync();
         Assert.Equal(2, numbers.Count);
@@ -248,6 +251,34 @@ public class RenewalTests(WebAppFixture app)
             Assert.True(latest >= 0, $"{page} lists the renewal's certificate.");
             Assert.True(html.IndexOf(numbers[1], StringComparison.Ordinal) > latest, $"{page} lists the earlier certificate after it.");
         }
+    }
+
+    [Fact]
+    public async Task Schema_SecondCompletionWithTheSameRenewalNumberOrAttempt_IsRefused()
+    {
+        var user = await PassedWithValidityAsync();
+        await using var db = await Db();
+        var first = await db.ModuleCompletions.AsNoTracking().SingleAsync(c => c.UserId == user);
+
+        db.ModuleCompletions.Add(Copy(first, renewalNumber: 0, attemptId: null));
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+        db.ModuleCompletions.Add(Copy(first, renewalNumber: 1, attemptId: first.AttemptId));
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+        db.ModuleCompletions.Add(Copy(first, renewalNumber: 1, attemptId: null));
+        await db.SaveChangesAsync();
+
+        static ModuleCompletion Copy(ModuleCompletion c, int renewalNumber, long? attemptId) => new()
+        {
+            UserId = c.UserId,
+            ModuleSlug = c.ModuleSlug,
+            ModuleVersion = c.ModuleVersion,
+            ContentHash = c.ContentHash,
+            CompletedAtUtc = c.CompletedAtUtc,
+            RenewalNumber = renewalNumber,
+            AttemptId = attemptId,
+        };
     }
 
     private ContentModule WithoutAssessment() => new()
