@@ -223,18 +223,19 @@ public sealed class LessonProgressService(
     }
 
     /// <summary>
-    /// Records the completion once every lesson is done in this round: all lessons the first time;
-    /// during a renewal (the latest completion has expired) every lesson completed again since it.
+    /// Records the completion once every lesson is done in this round: all lessons, once per
+    /// version; during a renewal (the latest completion has expired) every lesson completed again since it.
     /// </summary>
     private async Task<long?> CompleteModuleWithoutAssessmentAsync(AppDbContext db, string userId, ContentModule module, CancellationToken cancellationToken)
     {
         var standing = await CompletionValidity.ReadAsync(db, userId, module.Slug, Now, cancellationToken);
-        if (standing.IsValid)
+        if (!standing.IsExpired && await db.ModuleCompletions.AnyAsync(
+                c => c.UserId == userId && c.ModuleSlug == module.Slug && c.ModuleVersion == module.Version, cancellationToken))
         {
             return null;
         }
 
-        var since = standing.Latest?.CompletedAtUtc;
+        var since = standing.IsExpired ? standing.Latest!.CompletedAtUtc : (DateTime?)null;
         var slugs = module.Lessons.Select(l => l.Slug).ToList();
         var done = await db.LessonProgress.CountAsync(
             p => p.UserId == userId && p.ModuleSlug == module.Slug && p.CompletedAtUtc != null && (since == null || p.CompletedAtUtc > since)
