@@ -10,6 +10,13 @@ public class ModuleCompletion
     public required string ContentHash { get; set; }
     public DateTime CompletedAtUtc { get; set; }
 
+    /// <summary>
+    /// 0 for the first completion of this module version, then 1, 2, ... for each renewal recorded
+    /// on the same version after an earlier completion expired. Unique with the learner, module and
+    /// version, so a double submit or two tabs record one completion, never two.
+    /// </summary>
+    public int RenewalNumber { get; set; }
+
     // What the learner was shown, kept so a certificate issued later describes this version even
     // if the module has been edited since. Null on rows written before these columns existed.
     public string? ModuleTitle { get; set; }

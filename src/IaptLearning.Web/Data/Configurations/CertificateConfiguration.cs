@@ -19,11 +19,13 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         builder.Property(c => c.RevocationReason).HasMaxLength(500);
 
         // The unique indexes are what make issuing safe under concurrency: a second insert for the
-        // same number, code, or learner and module version fails, and the issuer retries or reuses.
+        // same number, code, or completion fails, and the issuer retries or reuses. A renewal is a new
+        // completion, so it gets a certificate of its own and the earlier one stays valid.
         builder.HasIndex(c => new { c.Series, c.Sequence }).IsUnique();
         builder.HasIndex(c => c.Number).IsUnique();
         builder.HasIndex(c => c.VerificationCode).IsUnique();
-        builder.HasIndex(c => new { c.UserId, c.ModuleSlug, c.ModuleVersion }).IsUnique();
+        builder.HasIndex(c => c.ModuleCompletionId).IsUnique();
+        builder.HasIndex(c => new { c.UserId, c.ModuleSlug });
         builder.HasOne<ModuleCompletion>().WithMany().HasForeignKey(c => c.ModuleCompletionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(c => c.IsRevoked);

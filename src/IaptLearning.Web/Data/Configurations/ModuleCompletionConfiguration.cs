@@ -11,7 +11,9 @@ internal sealed class ModuleCompletionConfiguration : IEntityTypeConfiguration<M
         builder.Property(c => c.ModuleVersion).HasMaxLength(32);
         builder.Property(c => c.ContentHash).HasMaxLength(64);
         builder.Property(c => c.ModuleTitle).HasMaxLength(200);
-        builder.HasIndex(c => new { c.UserId, c.ModuleSlug, c.ModuleVersion }).IsUnique();
+        // A completion per learner, module version and renewal; a passing attempt completes once.
+        builder.HasIndex(c => new { c.UserId, c.ModuleSlug, c.ModuleVersion, c.RenewalNumber }).IsUnique();
+        builder.HasIndex(c => c.AttemptId).IsUnique();
         builder.HasOne(c => c.Attempt).WithMany().HasForeignKey(c => c.AttemptId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -440,7 +440,8 @@ namespace IaptLearning.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ModuleCompletionId");
+                    b.HasIndex("ModuleCompletionId")
+                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -451,8 +452,7 @@ namespace IaptLearning.Web.Data.Migrations
                     b.HasIndex("Series", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("UserId", "ModuleSlug", "ModuleVersion")
-                        .IsUnique();
+                    b.HasIndex("UserId", "ModuleSlug");
 
                     b.ToTable("Certificates");
                 });
@@ -699,15 +699,19 @@ namespace IaptLearning.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RenewalNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AttemptId");
+                    b.HasIndex("AttemptId")
+                        .IsUnique();
 
-                    b.HasIndex("UserId", "ModuleSlug", "ModuleVersion")
+                    b.HasIndex("UserId", "ModuleSlug", "ModuleVersion", "RenewalNumber")
                         .IsUnique();
 
                     b.ToTable("ModuleCompletions");

@@ -30,14 +30,28 @@ public sealed record AssessmentOverview(
     ModuleCompletion? Completion,
     AssessmentAttempt? OpenAttempt,
     IReadOnlyList<AssessmentAttempt> SubmittedAttempts,
-    int? MaxAttempts)
+    int? MaxAttempts,
+    CompletionStanding? Standing = null)
 {
-    /// <summary>Submitted attempts that count against the limit: a manager's reset frees the ones it marks.</summary>
-    public int AttemptsUsed => SubmittedAttempts.Count(a => a.ResetAtUtc is null);
+    /// <summary>The latest completion has expired: the learner renews it by passing again.</summary>
+    public bool IsRenewal => Standing?.IsExpired == true;
+
+    /// <summary>
+    /// The attempts of the current round: all of them, or during a renewal only those submitted
+    /// after the expired completion, so earlier attempts neither block nor use up the renewal.
+    /// </summary>
+    public IReadOnlyList<AssessmentAttempt> CurrentAttempts => IsRenewal
+        ? [.. SubmittedAttempts.Where(a => a.SubmittedAtUtc > Standing!.Latest!.CompletedAtUtc)]
+        : SubmittedAttempts;
+
+    /// <summary>Attempts of this round that count against the limit: a manager's reset frees the ones it marks.</summary>
+    public int AttemptsUsed => CurrentAttempts.Count(a => a.ResetAtUtc is null);
     public int? AttemptsLeft => MaxAttempts is { } max ? Math.Max(0, max - AttemptsUsed) : null;
-    public bool HasPassed => SubmittedAttempts.Any(a => a.Passed == true);
+
+    /// <summary>A pass that still stands: a completion that has not expired, or a pass in this round.</summary>
+    public bool HasPassed => Standing?.IsValid == true || CurrentAttempts.Any(a => a.Passed == true);
     public bool CanStart => LessonsDone && !HasPassed && OpenAttempt is null && AttemptsLeft is null or > 0;
-    public AssessmentAttempt? Latest => SubmittedAttempts.OrderByDescending(a => a.Number).FirstOrDefault();
+    public AssessmentAttempt? Latest => CurrentAttempts.OrderByDescending(a => a.Number).FirstOrDefault();
 }
 
 /// <summary>Attempts: drawing, saving each answer as it is given, scoring on the server, completing the module.</summary>
@@ -60,16 +74,14 @@ public sealed class AssessmentService(
             .Where(a => a.UserId == userId && a.ModuleSlug == module.Slug)
             .OrderBy(a => a.Number)
             .ToListAsync(cancellationToken);
-        var completion = await db.ModuleCompletions.AsNoTracking()
-            .Where(c => c.UserId == userId && c.ModuleSlug == module.Slug)
-            .OrderByDescending(c => c.CompletedAtUtc)
-            .FirstOrDefaultAsync(cancellationToken);
+        var standing = await CompletionValidity.ReadAsync(db, userId, module.Slug, Now, cancellationToken);
         return new AssessmentOverview(
             lessonsDone,
-            completion,
+            standing.Latest,
             attempts.FirstOrDefault(a => a.SubmittedAtUtc is null),
             [.. attempts.Where(a => a.SubmittedAtUtc is not null)],
-            module.Assessment?.MaxAttempts);
+            module.Assessment?.MaxAttempts,
+            standing);
     }
 
     public async Task<StartOutcome> StartAsync(string userId, ContentModule module, Random random, CancellationToken cancellationToken = default)
@@ -212,21 +224,45 @@ public sealed class AssessmentService(
                 .ExecuteUpdateAsync(s => s.SetProperty(q => q.IsCorrect, correct), cancellationToken);
         }
 
-        if (result.Passed && !await db.ModuleCompletions.AnyAsync(
-                c => c.UserId == userId && c.ModuleSlug == module.Slug && c.ModuleVersion == attempt.ModuleVersion, cancellationToken))
+        long? completionId = null;
+        if (result.Passed && await CompletesAsync(db, userId, module, attempt, cancellationToken) is { } renewalNumber)
         {
-            db.ModuleCompletions.Add(CompletedContent.Completion(userId, attempt, module, now));
+            var completion = CompletedContent.Completion(userId, attempt, module, now);
+            completion.RenewalNumber = renewalNumber;
+            db.ModuleCompletions.Add(completion);
             await db.SaveChangesAsync(cancellationToken);
+            completionId = completion.Id;
         }
 
         await transaction.CommitAsync(cancellationToken);
-        if (result.Passed)
+        if (completionId is { } id)
         {
             // After the commit, so the completion stands even if issuing fails (the CPD record retries).
-            await certificates.TryIssueAsync(userId, module, attempt.ModuleVersion, cancellationToken);
+            await certificates.TryIssueAsync(userId, module, id, cancellationToken);
         }
 
         await ModuleRecords.TryRefreshAsync(factory, userId, Now, logger, cancellationToken);
         return SubmitOutcome.Submitted;
+    }
+
+    /// <summary>
+    /// The renewal number of the completion a pass records, or null when it records none: a first
+    /// pass completes, and so does a pass on an attempt started after the latest completion (only
+    /// possible once that completion has expired). Otherwise the completion already stands.
+    /// </summary>
+    private static async Task<int?> CompletesAsync(AppDbContext db, string userId, ContentModule module, AssessmentAttempt attempt, CancellationToken cancellationToken)
+    {
+        var latest = await db.ModuleCompletions
+            .Where(c => c.UserId == userId && c.ModuleSlug == module.Slug)
+            .MaxAsync(c => (DateTime?)c.CompletedAtUtc, cancellationToken);
+        if (latest is not null && attempt.StartedAtUtc <= latest)
+        {
+            return null;
+        }
+
+        var previous = await db.ModuleCompletions
+            .Where(c => c.UserId == userId && c.ModuleSlug == module.Slug && c.ModuleVersion == attempt.ModuleVersion)
+            .MaxAsync(c => (int?)c.RenewalNumber, cancellationToken);
+        return previous is { } n ? n + 1 : 0;
     }
 }

@@ -35,10 +35,14 @@ public sealed record ModuleDetail(
     ModuleRecord? Record,
     IReadOnlyList<LessonRow> Lessons,
     IReadOnlyList<AttemptRow> Attempts,
-    IReadOnlyList<CompletionRow> Completions)
+    IReadOnlyList<CompletionRow> Completions,
+    DateTime? RenewingSinceUtc = null)
 {
-    public bool HasPassed => Attempts.Any(a => a.Passed == true);
-    public bool HasResettable => Attempts.Any(a => a.SubmittedAtUtc is not null && a.Passed != true && a.ResetAtUtc is null);
+    // While a renewal is due, only attempts since the expired completion are this round's.
+    private bool InRound(AttemptRow a) => RenewingSinceUtc is not { } since || a.SubmittedAtUtc > since;
+
+    public bool HasPassed => Attempts.Any(a => a.Passed == true && InRound(a));
+    public bool HasResettable => Attempts.Any(a => a.SubmittedAtUtc is not null && a.Passed != true && a.ResetAtUtc is null && InRound(a));
 }
 
 public sealed record LessonRow(string Title, DateTime? CompletedAtUtc, TimeSpan ActiveTime, bool Visited = true);
@@ -133,13 +137,15 @@ public sealed class LearnerRecordService(IDbContextFactory<AppDbContext> factory
                 .Select(l => (l.Title, Row: progress.FirstOrDefault(p => p.LessonSlug == l.Slug)))
                 .Select(l => new LessonRow(l.Title, l.Row?.CompletedAtUtc, TimeSpan.FromMilliseconds(l.Row?.ActiveMilliseconds ?? 0), l.Row is not null))
                 .ToList();
+            var record = records.FirstOrDefault(r => r.ModuleSlug == slug);
             return new ModuleDetail(
                 slug,
                 module?.Title ?? slug,
-                records.FirstOrDefault(r => r.ModuleSlug == slug),
+                record,
                 lessonRows,
                 [.. attempts.Where(a => a.ModuleSlug == slug).Select(a => a.Row)],
-                [.. completions.Where(c => c.ModuleSlug == slug).Select(c => new CompletionRow(c.CompletedAtUtc, c.ModuleVersion, c.Certificate?.Number, c.Certificate?.RevokedAtUtc))]);
+                [.. completions.Where(c => c.ModuleSlug == slug).Select(c => new CompletionRow(c.CompletedAtUtc, c.ModuleVersion, c.Certificate?.Number, c.Certificate?.RevokedAtUtc))],
+                CompletionValidity.IsExpired(record?.ExpiresAtUtc, Now) ? record!.CompletedAtUtc : null);
         }).OrderBy(m => m.Title, StringComparer.CurrentCulture).ToList();
 
         var name = person.FullName ?? person.Email ?? userId;
@@ -171,10 +177,14 @@ public sealed class LearnerRecordService(IDbContextFactory<AppDbContext> factory
             return (ResetOutcome.NotFound, 0);
         }
 
+        // During a renewal only the attempts since the expired completion count, and can be reset.
+        var standing = await CompletionValidity.ReadAsync(db, userId, moduleSlug, now, cancellationToken);
+        var since = standing.IsExpired ? standing.Latest!.CompletedAtUtc : (DateTime?)null;
         var attempts = await db.AssessmentAttempts
-            .Where(a => a.UserId == userId && a.ModuleSlug == moduleSlug && a.SubmittedAtUtc != null && a.ResetAtUtc == null)
+            .Where(a => a.UserId == userId && a.ModuleSlug == moduleSlug && a.SubmittedAtUtc != null && a.ResetAtUtc == null
+                && (since == null || a.SubmittedAtUtc > since))
             .ToListAsync(cancellationToken);
-        if (attempts.Any(a => a.Passed == true))
+        if (standing.IsValid || attempts.Any(a => a.Passed == true))
         {
             return (ResetOutcome.AlreadyPassed, 0);
         }

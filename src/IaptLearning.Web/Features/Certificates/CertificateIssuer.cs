@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace IaptLearning.Web.Features.Certificates;
 
 /// <summary>
-/// Issues the certificate for a module completion, once per learner and module version. Safe to
+/// Issues the certificate for a module completion, once per completion (a renewal is a new
+/// completion with a certificate of its own; the earlier one stays valid). Safe to
 /// call again and from concurrent requests: unique indexes decide, and the loser reuses or retries.
 /// </summary>
 public sealed class CertificateIssuer(
@@ -46,21 +47,19 @@ public sealed class CertificateIssuer(
     /// Failures are logged and give null, so a completion is never lost to a certificate problem:
     /// <see cref="IssueMissingAsync"/> tries again when the learner next opens their CPD record.
     /// </summary>
-    public async Task<Certificate?> TryIssueAsync(string userId, ContentModule module, string moduleVersion, CancellationToken cancellationToken = default)
+    public async Task<Certificate?> TryIssueAsync(string userId, ContentModule module, long completionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(module);
         try
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            var completionId = await db.ModuleCompletions.AsNoTracking()
-                .Where(c => c.UserId == userId && c.ModuleSlug == module.Slug && c.ModuleVersion == moduleVersion)
-                .Select(c => (long?)c.Id)
-                .SingleOrDefaultAsync(cancellationToken);
-            return completionId is { } id ? await IssueAsync(id, module, cancellationToken) : null;
+            var mine = await db.ModuleCompletions.AsNoTracking()
+                .AnyAsync(c => c.Id == completionId && c.UserId == userId && c.ModuleSlug == module.Slug, cancellationToken);
+            return mine ? await IssueAsync(completionId, module, cancellationToken) : null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Could not issue the certificate for {Module} {Version} to user {UserId}.", module.Slug, moduleVersion, userId);
+            logger.LogError(e, "Could not issue the certificate for completion {CompletionId} of {Module} to user {UserId}.", completionId, module.Slug, userId);
             return null;
         }
     }
@@ -99,7 +98,7 @@ public sealed class CertificateIssuer(
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
             {
-                // Either a concurrent request issued this learner's certificate (use it), or took
+                // Either a concurrent request issued this completion's certificate (use it), or took
                 // the same number (draw the next one and try again).
                 await using var fresh = await factory.CreateDbContextAsync(cancellationToken);
                 if (await FindAsync(fresh, completion, cancellationToken) is { } winner)
@@ -111,9 +110,7 @@ public sealed class CertificateIssuer(
     }
 
     private static Task<Certificate?> FindAsync(AppDbContext db, ModuleCompletion completion, CancellationToken cancellationToken) =>
-        db.Certificates.AsNoTracking().SingleOrDefaultAsync(
-            c => c.UserId == completion.UserId && c.ModuleSlug == completion.ModuleSlug && c.ModuleVersion == completion.ModuleVersion,
-            cancellationToken);
+        db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.ModuleCompletionId == completion.Id, cancellationToken);
 
     private async Task<Certificate> DraftAsync(AppDbContext db, ModuleCompletion completion, ContentModule module, string series, CancellationToken cancellationToken)
     {

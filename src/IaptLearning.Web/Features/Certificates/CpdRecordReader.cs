@@ -20,6 +20,9 @@ public sealed record CpdEntry(
     string WhatILearned,
     string HowItWillChangeMyPractice);
 
+/// <summary>One of a learner's certificates for a module, as the module page lists them.</summary>
+public sealed record ModuleCertificate(string Number, string ModuleVersion, DateTime IssuedAtUtc, bool Revoked);
+
 /// <summary>A learner's own CPD record. Every query is by the signed-in user's id; nothing takes another id.</summary>
 public sealed class CpdRecordReader(IDbContextFactory<AppDbContext> factory, ModuleLibrary library, CertificateIssuer issuer, TimeProvider time)
 {
@@ -68,15 +71,15 @@ public sealed class CpdRecordReader(IDbContextFactory<AppDbContext> factory, Mod
         return (string.IsNullOrWhiteSpace(user.FullName) ? user.Email ?? "" : user.FullName, entries);
     }
 
-    /// <summary>The learner's own certificate for the latest completed version of a module, if any.</summary>
-    public async Task<string?> CertificateNumberAsync(string userId, string moduleSlug, CancellationToken cancellationToken = default)
+    /// <summary>The learner's own certificates for a module, latest first: one per completion, renewals included.</summary>
+    public async Task<IReadOnlyList<ModuleCertificate>> CertificatesAsync(string userId, string moduleSlug, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.Certificates.AsNoTracking()
             .Where(c => c.UserId == userId && c.ModuleSlug == moduleSlug)
-            .OrderByDescending(c => c.IssuedAtUtc)
-            .Select(c => c.Number)
-            .FirstOrDefaultAsync(cancellationToken);
+            .OrderByDescending(c => c.IssuedAtUtc).ThenByDescending(c => c.Id)
+            .Select(c => new ModuleCertificate(c.Number, c.ModuleVersion, c.IssuedAtUtc, c.RevokedAtUtc != null))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>Saves the learner's reflection on one of their own completions; false if the completion is not theirs.</summary>

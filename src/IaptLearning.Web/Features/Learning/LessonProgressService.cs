@@ -194,7 +194,7 @@ public sealed class LessonProgressService(
             return LessonCompletionResult.MinimumTimeNotMet;
         }
 
-        if (row.CompletedAtUtc is not null)
+        if (state.IsCompleted)
         {
             return LessonCompletionResult.AlreadyCompleted;
         }
@@ -213,35 +213,70 @@ public sealed class LessonProgressService(
         row.CompletedContentHash = lesson.ContentHash;
         await db.SaveChangesAsync(cancellationToken);
 
-        if (module.Assessment is null)
+        if (module.Assessment is null && await CompleteModuleWithoutAssessmentAsync(db, userId, module, cancellationToken) is { } completionId)
         {
-            await CompleteModuleWithoutAssessmentAsync(db, userId, module, cancellationToken);
-            await certificates.TryIssueAsync(userId, module, module.Version, cancellationToken);
+            await certificates.TryIssueAsync(userId, module, completionId, cancellationToken);
         }
 
         await ModuleRecords.TryRefreshAsync(factory, userId, Now, logger, cancellationToken);
         return LessonCompletionResult.Completed;
     }
 
-    private async Task CompleteModuleWithoutAssessmentAsync(AppDbContext db, string userId, ContentModule module, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the completion once every lesson is done in this round: all lessons, once per
+    /// version; during a renewal (the latest completion has expired) every lesson completed again since it.
+    /// </summary>
+    private async Task<long?> CompleteModuleWithoutAssessmentAsync(AppDbContext db, string userId, ContentModule module, CancellationToken cancellationToken)
     {
-        var slugs = module.Lessons.Select(l => l.Slug).ToList();
-        var done = await db.LessonProgress.CountAsync(
-            p => p.UserId == userId && p.ModuleSlug == module.Slug && p.CompletedAtUtc != null && slugs.Contains(p.LessonSlug), cancellationToken);
-        if (done < slugs.Count || await db.ModuleCompletions.AnyAsync(c => c.UserId == userId && c.ModuleSlug == module.Slug && c.ModuleVersion == module.Version, cancellationToken))
+        var standing = await CompletionValidity.ReadAsync(db, userId, module.Slug, Now, cancellationToken);
+        if (!standing.IsExpired && await db.ModuleCompletions.AnyAsync(
+                c => c.UserId == userId && c.ModuleSlug == module.Slug && c.ModuleVersion == module.Version, cancellationToken))
         {
-            return;
+            return null;
         }
 
-        db.ModuleCompletions.Add(CompletedContent.Completion(userId, module, Now));
+        var since = standing.IsExpired ? standing.Latest!.CompletedAtUtc : (DateTime?)null;
+        var slugs = module.Lessons.Select(l => l.Slug).ToList();
+        var done = await db.LessonProgress.CountAsync(
+            p => p.UserId == userId && p.ModuleSlug == module.Slug && p.CompletedAtUtc != null && (since == null || p.CompletedAtUtc > since)
+                && slugs.Contains(p.LessonSlug), cancellationToken);
+        if (done < slugs.Count)
+        {
+            return null;
+        }
+
+        var previous = await db.ModuleCompletions
+            .Where(c => c.UserId == userId && c.ModuleSlug == module.Slug && c.ModuleVersion == module.Version)
+            .MaxAsync(c => (int?)c.RenewalNumber, cancellationToken);
+        var completion = CompletedContent.Completion(userId, module, Now);
+        completion.RenewalNumber = previous is { } n ? n + 1 : 0;
+        db.ModuleCompletions.Add(completion);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return completion.Id;
         }
         catch (DbUpdateException)
         {
             // Recorded already by a concurrent request; the unique index keeps one.
+            return null;
         }
+    }
+
+    /// <summary>
+    /// When the lesson was completed, unless a renewal asks for it again: in a module without an
+    /// assessment, a lesson completed before an expired completion is to be completed once more.
+    /// Its active time and visits are kept; only the completion date moves on when it is redone.
+    /// </summary>
+    private async Task<DateTime?> CompletedThisRoundAsync(AppDbContext db, string userId, ContentModule module, LessonProgress? row, CancellationToken cancellationToken)
+    {
+        if (row?.CompletedAtUtc is not { } completed || module.Assessment is not null)
+        {
+            return row?.CompletedAtUtc;
+        }
+
+        var standing = await CompletionValidity.ReadAsync(db, userId, module.Slug, Now, cancellationToken);
+        return standing.IsExpired && completed <= standing.Latest!.CompletedAtUtc ? null : completed;
     }
 
     private async Task<LessonState> ReadStateAsync(AppDbContext db, string userId, ContentModule module, Lesson lesson, LessonProgress? row, CancellationToken cancellationToken)
@@ -258,7 +293,7 @@ public sealed class LessonProgressService(
         return new LessonState(
             TimeSpan.FromMilliseconds(row?.ActiveMilliseconds ?? 0),
             ActiveTime.EffectiveMinimum(lesson.MinTime, MinTimeScale, exempt),
-            row?.CompletedAtUtc,
+            await CompletedThisRoundAsync(db, userId, module, row, cancellationToken),
             answers);
     }
 }

@@ -176,7 +176,7 @@ public static class ModuleRecords
                 var lesson = lessonsByPerson[person.Id].FirstOrDefault(l => l.ModuleSlug == slug);
                 var attempt = attemptsByPerson[person.Id].FirstOrDefault(a => a.ModuleSlug == slug);
                 var completion = completionsByPerson[person.Id].Where(c => c.ModuleSlug == slug)
-                    .OrderByDescending(c => c.CompletedAtUtc).FirstOrDefault();
+                    .OrderByDescending(c => c.CompletedAtUtc).ThenByDescending(c => c.Id).FirstOrDefault();
 
                 record.TeamId = person.TeamId;
                 record.JobRole = person.JobRole;
@@ -192,9 +192,7 @@ public static class ModuleRecords
                 record.CompletedAtUtc = completion?.CompletedAtUtc;
                 record.CompletedVersion = completion?.ModuleVersion;
                 record.CompletedScorePercent = completion?.Score;
-                record.ExpiresAtUtc = completion is not null && record.ValidityMonths is { } months
-                    ? completion.CompletedAtUtc.AddMonths(months)
-                    : null;
+                record.ExpiresAtUtc = completion is null ? null : CompletionValidity.ExpiresAt(completion.CompletedAtUtc, record.ValidityMonths);
                 record.CertificateNumber = completion?.Certificate;
                 record.UpdatedAtUtc = nowUtc;
             }

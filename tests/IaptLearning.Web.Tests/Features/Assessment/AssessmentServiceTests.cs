@@ -1,7 +1,6 @@
 using IaptLearning.Content.Model;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Assessment;
-using IaptLearning.Web.Features.Learning;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Tests.Features.Assessment;
@@ -117,43 +116,7 @@ public class AssessmentServiceTests(WebAppFixture app)
         Assert.Equal(0, (await Service.GetOverviewAsync(user, Module)).AttemptsLeft);
     }
 
-    private async Task<long> AnswerAllAsync(string user, bool correct)
-    {
-        await Service.StartAsync(user, Module, Random.Shared);
-        var attempt = (await Service.GetOverviewAsync(user, Module)).OpenAttempt!;
-        foreach (var row in attempt.Questions)
-        {
-            var question = Module.FindQuestion(row.QuestionId)!;
-            var chosen = question.Options.Where(o => o.IsCorrect == correct).Select(o => o.Index).ToList();
-            if (question.Kind == QuestionKind.SingleAnswer)
-            {
-                chosen = [chosen[0]];
-            }
+    private Task<long> AnswerAllAsync(string user, bool correct) => AssessmentSteps.AnswerAllAsync(Service, Module, user, correct);
 
-            Assert.True(await Service.SaveAnswerAsync(user, Module, row.Id, chosen));
-        }
-
-        return attempt.Id;
-    }
-
-    private async Task<string> CompleteLessonsAsync()
-    {
-        var user = await app.CreateUserAsync();
-        var lessons = app.Get<LessonProgressService>();
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        db.MinTimeExemptions.Add(new MinTimeExemption { UserId = user, Reason = "Tests of the assessment", GrantedAtUtc = DateTime.UtcNow });
-        await db.SaveChangesAsync();
-        foreach (var lesson in Module.Lessons)
-        {
-            await lessons.VisitAsync(user, Module, lesson);
-            foreach (var question in lesson.Questions)
-            {
-                await lessons.AnswerAsync(user, Module, lesson, question, [question.Options.First(o => o.IsCorrect).Index]);
-            }
-
-            Assert.Equal(LessonCompletionResult.Completed, await lessons.CompleteAsync(user, Module, lesson));
-        }
-
-        return user;
-    }
+    private Task<string> CompleteLessonsAsync() => AssessmentSteps.CompleteLessonsAsync(app, Module);
 }
