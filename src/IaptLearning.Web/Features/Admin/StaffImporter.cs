@@ -19,7 +19,7 @@ public sealed record StaffImportResult(int Imported, int Invited, string? Error)
 /// in one transaction, so either all of them are added or none are. Invitations go out after the
 /// commit.
 /// </summary>
-public sealed class StaffImporter(IDbContextFactory<AppDbContext> factory, IServiceScopeFactory scopes, ILookupNormalizer normalizer, TimeProvider time, ILogger<StaffImporter> logger)
+public sealed class StaffImporter(IDbContextFactory<AppDbContext> factory, IServiceScopeFactory scopes, TimeProvider time, ILogger<StaffImporter> logger)
 {
     public async Task<List<ImportTeam>> TeamsAsync(int organisationId)
     {
@@ -45,6 +45,8 @@ public sealed class StaffImporter(IDbContextFactory<AppDbContext> factory, IServ
         }
 
         var preview = StaffImportValidator.Validate(read.Records, teams);
+        await using var scope = scopes.CreateAsyncScope();
+        var normalizer = Normalizer(scope);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var chunk in StaffImportValidator.EmailsToLookUp(preview).Select(normalizer.NormalizeEmail).Chunk(500))
@@ -66,6 +68,8 @@ public sealed class StaffImporter(IDbContextFactory<AppDbContext> factory, IServ
 
         var now = time.GetUtcNow().UtcDateTime;
         var people = new List<ApplicationUser>(rows.Count);
+        await using var scope = scopes.CreateAsyncScope();
+        var normalizer = Normalizer(scope);
         try
         {
             await using var db = await factory.CreateDbContextAsync();
@@ -108,6 +112,9 @@ public sealed class StaffImporter(IDbContextFactory<AppDbContext> factory, IServ
 
         return new StaffImportResult(rows.Count, await SendInvitationsAsync(people, baseUri), null);
     }
+
+    // Identity registers the normalizer as scoped; this service is a singleton, so it asks a scope for it.
+    private static ILookupNormalizer Normalizer(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<ILookupNormalizer>();
 
     private async Task<int> SendInvitationsAsync(List<ApplicationUser> people, string baseUri)
     {
