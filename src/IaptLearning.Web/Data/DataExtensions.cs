@@ -31,7 +31,6 @@ public static class DataExtensions
             .UseSqlite(connectionString)
             .AddInterceptors(new SqliteDurabilityInterceptor()));
         builder.Services.AddHostedService<DatabaseStartup>();
-        builder.Services.AddHostedService<DatabaseMaintenance>();
         builder.Services.AddDatabaseDeveloperPageExceptionFilter();
         return builder;
     }

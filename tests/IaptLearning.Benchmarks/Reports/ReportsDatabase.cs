@@ -20,7 +20,7 @@ public static class ReportsDatabase
     public const int TeamsPerService = 10;
     public const int Modules = 5;
     public const int LessonsPerPerson = 5;
-    private const string Version = "v3";
+    private const string Version = "v2";
 
     public static readonly DateTime Now = new(2026, 11, 26, 9, 0, 0, DateTimeKind.Utc);
 
@@ -75,9 +75,6 @@ public static class ReportsDatabase
             await db.SaveChangesAsync();
             var teamIds = organisation.Services.SelectMany(s => s.Teams).Select(t => t.Id).ToArray();
             await InsertPeopleAsync((SqliteConnection)db.Database.GetDbConnection(), teamIds);
-
-            // As the app does after start-up (DatabaseMaintenance): the planner's statistics.
-            await DatabaseMaintenance.OptimiseAsync(db);
         }
 
         SqliteConnection.ClearAllPools();
