@@ -6,8 +6,15 @@ using Microsoft.Extensions.Options;
 
 namespace IaptLearning.Web.Features.Accounts;
 
+/// <summary>An invitation to an account an admin created: it reads as a welcome, not as a password reset.</summary>
+public interface IInvitationEmail
+{
+    /// <summary><paramref name="link"/> is already HTML-encoded, as in <see cref="IEmailSender{TUser}"/>.</summary>
+    Task SendInvitationLinkAsync(ApplicationUser user, string email, string link);
+}
+
 /// <summary>Sends through SMTP when <c>Email:SmtpHost</c> is set; otherwise drops .eml files in the pickup folder.</summary>
-internal sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSender> logger) : IEmailSender<ApplicationUser>
+internal sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSender> logger) : IEmailSender<ApplicationUser>, IInvitationEmail
 {
     // Identity hands over links already HTML-encoded (IEmailSender<TUser> contract): do not encode them again.
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
@@ -15,6 +22,14 @@ internal sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailS
 
     public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
         SendAsync(email, "Reset your password", $"<p>Reset your IaptLearning password by <a href=\"{resetLink}\">following this link</a>. If you did not ask for this, ignore this email.</p>");
+
+    public Task SendInvitationLinkAsync(ApplicationUser user, string email, string link)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var greeting = string.IsNullOrWhiteSpace(user.FullName) ? "Hello" : "Hello " + WebUtility.HtmlEncode(user.FullName);
+        return SendAsync(email, "Your IaptLearning account", $"<p>{greeting},</p><p>An administrator has made you an IaptLearning account for your NHS Talking Therapies training. "
+            + $"<a href=\"{link}\">Choose your password</a> to start. The link works once and expires after 24 hours; if it has expired, ask your administrator to send a new one.</p>");
+    }
 
     public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
         SendAsync(email, "Reset your password", $"<p>Your password reset code is {WebUtility.HtmlEncode(resetCode)}.</p>");

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -21,7 +22,8 @@ public static class Invitations
         ArgumentNullException.ThrowIfNull(baseUri);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        return new Uri(new Uri(baseUri), "Account/ResetPassword?code=" + Uri.EscapeDataString(code)).AbsoluteUri;
+        // The address rides along so the page can fill it in (the token alone still decides).
+        return new Uri(new Uri(baseUri), "Account/ResetPassword?code=" + Uri.EscapeDataString(code) + "&email=" + Uri.EscapeDataString(user.Email ?? "")).AbsoluteUri;
     }
 
     public static async Task SendAsync(UserManager<ApplicationUser> users, IEmailSender<ApplicationUser> email, ApplicationUser user, string baseUri)
@@ -31,6 +33,14 @@ public static class Invitations
         var link = await CreateLinkAsync(users, user, baseUri);
 
         // The sender's contract takes links already HTML-encoded.
-        await email.SendPasswordResetLinkAsync(user, user.Email!, HtmlEncoder.Default.Encode(link));
+        var encoded = HtmlEncoder.Default.Encode(link);
+        if (email is IInvitationEmail invitation)
+        {
+            await invitation.SendInvitationLinkAsync(user, user.Email!, encoded);
+        }
+        else
+        {
+            await email.SendPasswordResetLinkAsync(user, user.Email!, encoded);
+        }
     }
 }
