@@ -85,4 +85,17 @@ public class AdminPagesTests(WebAppFixture app)
         Assert.Contains(inTeam, html, StringComparison.Ordinal);
         Assert.DoesNotContain(elsewhere, html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/admin/organisations/999999")]
+    [InlineData("/admin/people/no-such-person")]
+    public async Task Get_Admin_MissingRecord_Answers404(string page)
+    {
+        var (_, email) = await AdminTestData.CreatePersonAsync(app, null, JobRole.Other, Roles.Learner, Roles.Admin);
+        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+
+        var response = await client.GetAsync(new Uri(page, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
 }
