@@ -1,4 +1,5 @@
 using IaptLearning.EndToEnd.Tests.Pages;
+using Microsoft.Playwright;
 
 namespace IaptLearning.EndToEnd.Tests;
 
@@ -28,6 +29,10 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         var learner = new Learner(await browser.NewPageAsync(_app.BaseAddress));
         var response = await learner.Page.GotoAsync("modules/no-such-module");
         Assert.Equal(404, response!.Status);
+        // Checked once the page has settled: when the circuit starts, the page renders again
+        // interactively, and the head's title is briefly replaced while it does.
+        await learner.WaitInteractiveAsync();
+        await Assertions.Expect(learner.Page).ToHaveTitleAsync("Page not found - IaptLearning");
         await learner.ExpectNoSeriousAxeViolationsAsync("404 page");
     }
 
