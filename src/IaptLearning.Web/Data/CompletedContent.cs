@@ -48,6 +48,26 @@ public static class CompletedContent
         };
     }
 
+    /// <summary>A new attempt at the module as it is served now, keeping what the learner is shown.</summary>
+    public static AssessmentAttempt Attempt(string userId, ContentModule module, Assessment assessment, int number, DateTime startedAtUtc)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(assessment);
+        return new AssessmentAttempt
+        {
+            UserId = userId,
+            ModuleSlug = module.Slug,
+            Number = number,
+            ModuleVersion = module.Version,
+            ContentHash = module.ContentHash,
+            ModuleTitle = module.Title,
+            ModuleOutcomesJson = WriteOutcomes(module.Outcomes),
+            CpdMinutes = module.CpdMinutes,
+            PassMark = assessment.PassMark,
+            StartedAtUtc = startedAtUtc,
+        };
+    }
+
     public static string WriteOutcomes(IEnumerable<string> outcomes) => JsonSerializer.Serialize(outcomes.ToArray());
 
     public static IReadOnlyList<string>? ReadOutcomes(string? json)

@@ -113,26 +113,15 @@ public sealed class AssessmentService(
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var number = await db.AssessmentAttempts.Where(a => a.UserId == userId && a.ModuleSlug == module.Slug)
             .MaxAsync(a => (int?)a.Number, cancellationToken) ?? 0;
-        db.AssessmentAttempts.Add(new AssessmentAttempt
+        var attempt = CompletedContent.Attempt(userId, module, assessment, number + 1, Now);
+        attempt.QuestionCount = drawn.Count;
+        attempt.Questions = [.. drawn.Select((q, i) => new AttemptQuestion
         {
-            UserId = userId,
-            ModuleSlug = module.Slug,
-            Number = number + 1,
-            ModuleVersion = module.Version,
-            ContentHash = module.ContentHash,
-            ModuleTitle = module.Title,
-            ModuleOutcomesJson = CompletedContent.WriteOutcomes(module.Outcomes),
-            CpdMinutes = module.CpdMinutes,
-            PassMark = assessment.PassMark,
-            StartedAtUtc = Now,
-            QuestionCount = drawn.Count,
-            Questions = [.. drawn.Select((q, i) => new AttemptQuestion
-            {
-                Position = i,
-                QuestionId = q.QuestionId,
-                OptionOrder = OptionList.FormatInOrder(q.OptionOrder),
-            })],
-        });
+            Position = i,
+            QuestionId = q.QuestionId,
+            OptionOrder = OptionList.FormatInOrder(q.OptionOrder),
+        })];
+        db.AssessmentAttempts.Add(attempt);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

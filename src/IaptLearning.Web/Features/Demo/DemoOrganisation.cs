@@ -384,33 +384,21 @@ public sealed class DemoOrganisation(
             }).ToList();
             var result = QuizGrader.Grade(answers.Select(a => (a.Question, a.Chosen)), assessment.PassMark);
             var started = submitted.AddMinutes(-8 - random.Next(20));
-            var attempt = new AssessmentAttempt
+            var attempt = CompletedContent.Attempt(user.Id, module, assessment, number, started);
+            attempt.SubmittedAtUtc = submitted;
+            attempt.QuestionCount = total;
+            attempt.CorrectCount = result.Correct;
+            attempt.ScorePercent = result.Percent;
+            attempt.Passed = result.Passed;
+            attempt.Questions = [.. answers.Select((a, i) => new AttemptQuestion
             {
-                UserId = user.Id,
-                ModuleSlug = module.Slug,
-                Number = number,
-                ModuleVersion = module.Version,
-                ContentHash = module.ContentHash,
-                ModuleTitle = module.Title,
-                ModuleOutcomesJson = CompletedContent.WriteOutcomes(module.Outcomes),
-                CpdMinutes = module.CpdMinutes,
-                PassMark = assessment.PassMark,
-                StartedAtUtc = started,
-                SubmittedAtUtc = submitted,
-                QuestionCount = total,
-                CorrectCount = result.Correct,
-                ScorePercent = result.Percent,
-                Passed = result.Passed,
-                Questions = [.. answers.Select((a, i) => new AttemptQuestion
-                {
-                    Position = i,
-                    QuestionId = a.Drawn.QuestionId,
-                    OptionOrder = OptionList.FormatInOrder(a.Drawn.OptionOrder),
-                    ChosenOptions = OptionList.Format(a.Chosen),
-                    AnsweredAtUtc = started.AddMinutes(i + 1),
-                    IsCorrect = result.Questions[i].IsCorrect,
-                })],
-            };
+                Position = i,
+                QuestionId = a.Drawn.QuestionId,
+                OptionOrder = OptionList.FormatInOrder(a.Drawn.OptionOrder),
+                ChosenOptions = OptionList.Format(a.Chosen),
+                AnsweredAtUtc = started.AddMinutes(i + 1),
+                IsCorrect = result.Questions[i].IsCorrect,
+            })];
             db.AssessmentAttempts.Add(attempt);
             return attempt;
         }
