@@ -25,8 +25,9 @@ public sealed class PeopleSearch(IDbContextFactory<AppDbContext> factory)
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var text = query.Search.Trim();
-            var upper = text.ToUpperInvariant();
-            people = people.Where(u => (u.FullName != null && EF.Functions.Like(u.FullName, "%" + Escape(text) + "%", "\\")) || (u.NormalizedEmail != null && EF.Functions.Like(u.NormalizedEmail, "%" + Escape(upper) + "%", "\\")));
+            var name = LikePattern.Containing(text);
+            var email = LikePattern.Containing(text.ToUpperInvariant());
+            people = people.Where(u => (u.FullName != null && EF.Functions.Like(u.FullName, name, LikePattern.Escape)) || (u.NormalizedEmail != null && EF.Functions.Like(u.NormalizedEmail, email, LikePattern.Escape)));
         }
 
         if (query.TeamId is { } teamId)
@@ -57,7 +58,4 @@ public sealed class PeopleSearch(IDbContextFactory<AppDbContext> factory)
             .ToListAsync(cancellationToken);
         return new PeoplePage(rows, total, page, pageCount);
     }
-
-    private static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

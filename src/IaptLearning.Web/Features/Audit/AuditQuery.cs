@@ -75,14 +75,14 @@ public static class AuditQuery
 
         if (filter.Actor is { } actor)
         {
-            var pattern = Like(actor);
-            events = events.Where(e => EF.Functions.Like(e.ActorName.ToLower(), pattern, "\\"));
+            var pattern = LikePattern.Containing(actor.ToLowerInvariant());
+            events = events.Where(e => EF.Functions.Like(e.ActorName.ToLower(), pattern, LikePattern.Escape));
         }
 
         if (filter.Subject is { } subject)
         {
-            var pattern = Like(subject);
-            var people = db.Users.Where(u => EF.Functions.Like(u.Email!.ToLower(), pattern, "\\") || EF.Functions.Like(u.FullName!.ToLower(), pattern, "\\")).Select(u => u.Id);
+            var pattern = LikePattern.Containing(subject.ToLowerInvariant());
+            var people = db.Users.Where(u => EF.Functions.Like(u.Email!.ToLower(), pattern, LikePattern.Escape) || EF.Functions.Like(u.FullName!.ToLower(), pattern, LikePattern.Escape)).Select(u => u.Id);
             events = events.Where(e => e.SubjectUserId != null && people.Contains(e.SubjectUserId));
         }
 
@@ -113,8 +113,4 @@ public static class AuditQuery
         return new AuditPage(rows, total, page, pageCount);
     }
 #pragma warning restore CA1304, CA1311
-
-    /// <summary>A case-insensitive "contains" pattern with the user's own % and _ taken literally.</summary>
-    private static string Like(string text) =>
-        "%" + text.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }
