@@ -1,4 +1,3 @@
-using System.Text;
 using IaptLearning.Web.Features.Certificates;
 
 namespace IaptLearning.Web.Tests.Features.Certificates;
@@ -39,7 +38,7 @@ public class CpdRecordCsvTests
         var entry = new CpdEntry(1, "sample-module", awkward[0], "1.0.0", new DateTime(2026, 7, 1, 23, 30, 0, DateTimeKind.Utc), 90,
             TimeSpan.FromMinutes(75), 85, "IAPT-000001", "https://example/verify/X", false, awkward[1], awkward[2] + awkward[3]);
 
-        var rows = Parse(CpdRecordCsv.Write([entry]));
+        var rows = CsvText.Parse(CpdRecordCsv.Write([entry]));
 
         Assert.Equal(2, rows.Count);
         Assert.Equal(CpdRecordCsv.Headers, rows[0]);
@@ -51,57 +50,5 @@ public class CpdRecordCsvTests
         Assert.Equal("85", row[5]);
         Assert.Equal(awkward[1], row[8]);
         Assert.Equal(awkward[2] + awkward[3], row[9]);
-    }
-
-    // A strict RFC 4180 reader, enough to prove the writer's quoting.
-    private static List<List<string>> Parse(string csv)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var c = csv[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n')
-            {
-                row.Add(cell.ToString());
-                cell.Clear();
-                rows.Add(row);
-                row = [];
-                i++;
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        return rows;
     }
 }

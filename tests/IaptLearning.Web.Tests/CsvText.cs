@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace IaptLearning.Web.Tests.Features.Reports;
+namespace IaptLearning.Web.Tests;
 
 /// <summary>An RFC 4180 reader, independent of the writer it checks: quoted fields may hold commas, quotes and line breaks.</summary>
 internal static class CsvText
