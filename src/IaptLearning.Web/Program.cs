@@ -10,9 +10,11 @@ using IaptLearning.Web.Features.Certificates;
 using IaptLearning.Web.Features.Demo;
 using IaptLearning.Web.Features.Learning;
 using IaptLearning.Web.Features.Reports;
+using IaptLearning.Web.Features.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddSecurity();
 builder.AddWebUi();
 builder.AddData();
 builder.AddAccounts();
@@ -27,6 +29,7 @@ builder.AddAssignments();
 
 var app = builder.Build();
 
+app.UseSecurity();
 app.UseWebUi();
 app.UseCertificates();
 app.UseReports();

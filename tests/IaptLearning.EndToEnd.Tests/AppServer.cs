@@ -63,8 +63,9 @@ public sealed class AppServer : IAsyncDisposable
             "--Content:Path", ServedContentPath,
             "--Storage:DataPath", DataPath,
             "--UseHttpsRedirection", "false",
-            // Printed on certificates: the address the test browser can open.
-            "--Certificates:PublicBaseUrl", BaseAddress.ToString(),
+            // Every link in emails and on certificates: the address the test browser can open.
+            "--Site:PublicBaseUrl", BaseAddress.ToString(),
+            "--Accounts:FormPostsPerMinute", "100000",
             "--Learning:MinTimeScale", minTimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default", "Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information",

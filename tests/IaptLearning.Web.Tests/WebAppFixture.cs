@@ -33,7 +33,9 @@ public sealed class WebAppFixture : WebApplicationFactory<Program>
         builder.UseSetting("UseHttpsRedirection", "false");
         // Every test client shares one address; RateLimitTests checks the limit on its own host.
         builder.UseSetting("Certificates:VerifyPermitsPerMinute", "100000");
-        builder.UseSetting("Certificates:PublicBaseUrl", "https://learning.example.nhs.uk/");
+        // Sign-in and registration posts are limited per address too; SignInRateLimitTests checks that.
+        builder.UseSetting("Accounts:FormPostsPerMinute", "100000");
+        builder.UseSetting("Site:PublicBaseUrl", "https://learning.example.nhs.uk/");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

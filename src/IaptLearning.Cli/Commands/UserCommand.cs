@@ -44,7 +44,7 @@ public sealed class UserCommand(WebAppLocation? location = null) : ICliCommand
                              uses: Storage__DataPath / ConnectionStrings__Default from the
                              environment, else its appsettings.json (the repository's data/ when
                              run inside the repository). The database used is printed.
-          --base-url <url>   the site's address for the link. Default: Certificates:PublicBaseUrl,
+          --base-url <url>   the site's address for the link. Default: Site:PublicBaseUrl,
                              else {DefaultBaseUrl}.
 
         Example: iapt user add --email pat.lee@example.nhs.uk --name "Pat Lee" --role admin
@@ -284,7 +284,7 @@ public sealed class UserCommand(WebAppLocation? location = null) : ICliCommand
 
     private static Uri BaseUrl(IConfiguration configuration, CommandOptions options)
     {
-        var configured = options.Value("base-url") ?? configuration["Certificates:PublicBaseUrl"] ?? DefaultBaseUrl;
+        var configured = options.Value("base-url") ?? configuration[IaptLearning.Web.PublicAddress.Key] ?? configuration[IaptLearning.Web.PublicAddress.LegacyKey] ?? DefaultBaseUrl;
         if (!Uri.TryCreate(configured, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
             throw new CliException($"the base address '{configured}' is not an absolute http or https address; give --base-url like https://learning.example.nhs.uk.");

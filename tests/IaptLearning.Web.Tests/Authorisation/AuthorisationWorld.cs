@@ -121,6 +121,14 @@ public sealed partial class AuthorisationWorld : IAsyncLifetime
             return existing;
         }
 
+        var client = await SignInAsync(persona);
+        _clients[persona] = client;
+        return client;
+    }
+
+    /// <summary>A new client signed in as the persona, for a visit that ends its session (signing out).</summary>
+    public async Task<HttpClient> SignInAsync(Persona persona)
+    {
         var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         if (persona != Persona.Anonymous)
         {
@@ -135,7 +143,6 @@ public sealed partial class AuthorisationWorld : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
 
-        _clients[persona] = client;
         return client;
     }
 

@@ -47,14 +47,23 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             return Results.Challenge(properties, [provider]);
         });
 
+        // Form values read by hand after an explicit token check: a missing token or field is a 400, not a 500.
         accountGroup.MapPost("/Logout", async (
-            ClaimsPrincipal user,
+            HttpContext context,
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromForm] string returnUrl) =>
+            [FromServices] IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
-        });
+            var returnUrl = context.Request.Form["returnUrl"].ToString().TrimStart('/');
+            return Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) && !returnUrl.Contains('\\', StringComparison.Ordinal)
+                ? Results.LocalRedirect($"~/{returnUrl}")
+                : Results.LocalRedirect("~/");
+        }).DisableAntiforgery();
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (
             HttpContext context,
@@ -125,8 +134,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
-            [FromServices] AuthenticationStateProvider authenticationStateProvider) =>
+            [FromServices] IAntiforgery antiforgery) =>
         {
+            // No form fields are bound, so nothing checks the token unless asked: a cross-site post would get the data.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {

@@ -852,6 +852,34 @@ namespace IaptLearning.Web.Data.Migrations
                     b.ToTable("Services");
                 });
 
+            modelBuilder.Entity("IaptLearning.Web.Data.SignInSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions");
+                });
+
             modelBuilder.Entity("IaptLearning.Web.Data.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -1216,6 +1244,14 @@ namespace IaptLearning.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.SignInSession", b =>
+                {
+                    b.HasOne("IaptLearning.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("IaptLearning.Web.Data.Team", b =>

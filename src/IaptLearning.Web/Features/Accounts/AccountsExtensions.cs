@@ -8,6 +8,8 @@ namespace IaptLearning.Web.Features.Accounts;
 
 public static class AccountsExtensions
 {
+    public const int PasswordHashIterations = 220_000;
+
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -46,10 +48,12 @@ public static class AccountsExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordPolicy>();
 
         // OWASP's figure for PBKDF2-HMAC-SHA512, which is what Identity V3 hashes use.
-        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 220_000);
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = PasswordHashIterations);
+        services.AddMemoryCache();
 
         // Keys on disk, so sign-ins survive a restart.
         services.AddDataProtection()

@@ -20,6 +20,7 @@ public sealed class CertificateIssuer(
     ModuleLibrary library,
     IOptions<CertificateOptions> pdfOptions,
     IOptions<CertificateIssuingOptions> options,
+    PublicAddress publicAddress,
     IHostEnvironment environment,
     ILogger<CertificateIssuer> logger)
 {
@@ -124,7 +125,7 @@ public sealed class CertificateIssuer(
             .SumAsync(p => p.ActiveMilliseconds, cancellationToken);
         var sequence = (await db.Certificates.Where(c => c.Series == series).MaxAsync(c => (int?)c.Sequence, cancellationToken) ?? 0) + 1;
         var code = VerificationCode.New();
-        var url = options.Value.VerificationUrl(code);
+        var url = publicAddress.Link("verify/" + code);
 
         var model = new CertificateModel
         {

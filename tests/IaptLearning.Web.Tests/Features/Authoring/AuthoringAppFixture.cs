@@ -25,6 +25,7 @@ public sealed partial class AuthoringAppFixture : WebApplicationFactory<Program>
         builder.UseSetting("Content:Path", ContentPath);
         builder.UseSetting("Storage:DataPath", DataPath);
         builder.UseSetting("UseHttpsRedirection", "false");
+        builder.UseSetting("Accounts:FormPostsPerMinute", "100000");
     }
 
     /// <summary>A signed-in client for a new person holding <paramref name="roles"/> (every person is a learner).</summary>
