@@ -54,7 +54,9 @@ public static class WebUiExtensions
         app.MapModuleMedia();
         app.MapAuthoring();
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode();
+            // Blazor's own header would be a second policy ("frame-ancestors 'self'"); the site's
+            // one policy (Features/Security) already says frame-ancestors 'none'.
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
         return app;
     }
