@@ -31,7 +31,7 @@ public class InvitationEmailTests(WebAppFixture app)
     }
 
     /// <summary>The body as text, whichever transfer encoding the mail client chose.</summary>
-    private static string Body(string message)
+    internal static string Body(string message)
     {
         var split = message.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         var headers = message[..split];
