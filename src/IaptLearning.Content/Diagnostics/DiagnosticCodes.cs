@@ -57,4 +57,5 @@ public static class DiagnosticCodes
     public const string UnreadableFile = "IAPT038";
     public const string LineTooLong = "IAPT039";
     public const string ModuleFolderGivenAsRoot = "IAPT040";
+    public const string MediaTypeNotServed = "IAPT041";
 }

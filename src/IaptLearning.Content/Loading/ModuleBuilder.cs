@@ -189,6 +189,10 @@ internal static partial class ModuleBuilder
                     }
 
                     files[relative] = file;
+                    if (relative.StartsWith("media/", StringComparison.Ordinal) && MediaTypes.ContentType(relative) is null)
+                    {
+                        bagFor(relative).Warning(DiagnosticCodes.MediaTypeNotServed, null, null, DiagnosticText.MediaTypeNotServed(relative));
+                    }
                 }
             }
         }

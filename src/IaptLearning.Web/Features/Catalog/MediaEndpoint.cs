@@ -1,15 +1,18 @@
-using Microsoft.AspNetCore.StaticFiles;
+using IaptLearning.Content;
 
 namespace IaptLearning.Web.Features.Catalog;
 
 public static class MediaEndpoint
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
-
-    /// <summary>Serves a module's media files at <c>ContentAddresses.Media</c>; only files the loader listed.</summary>
+    /// <summary>
+    /// Serves a module's media files at <c>ContentAddresses.Media</c>: only files the loader listed,
+    /// only types on <see cref="MediaTypes"/>'s allow-list (others are 404, and the validator says
+    /// so as IAPT041). SVG and PDF, which can hold script, come sandboxed and as downloads, so
+    /// opening one never runs script in the site's origin.
+    /// </summary>
     public static IEndpointRouteBuilder MapModuleMedia(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/modules/{slug}/media/{**path}", (string slug, string path, ModuleLibrary library) =>
+        endpoints.MapGet("/modules/{slug}/media/{**path}", (string slug, string path, ModuleLibrary library, HttpContext context) =>
         {
             var module = library.Find(slug);
             var relative = "media/" + path;
@@ -25,7 +28,20 @@ public static class MediaEndpoint
                 return Results.NotFound();
             }
 
-            var type = ContentTypes.TryGetContentType(file, out var t) ? t : "application/octet-stream";
+            if (MediaTypes.ContentType(relative) is not { } type)
+            {
+                return Results.NotFound();
+            }
+
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            if (MediaTypes.IsActive(relative))
+            {
+                // A sandboxed document runs no script and has no origin, even if opened directly.
+                headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'";
+                return Results.File(file, type, fileDownloadName: Path.GetFileName(file), enableRangeProcessing: true);
+            }
+
             return Results.File(file, type, enableRangeProcessing: true);
         });
         return endpoints;

@@ -178,6 +178,13 @@ internal static class LinkResolver
             return;
         }
 
+        if (MediaTypes.ContentType(target) is null)
+        {
+            bag.Error(DiagnosticCodes.MediaTypeNotServed, line, column, DiagnosticText.MediaTypeNotServed(target));
+            Unwrap(link);
+            return;
+        }
+
         link.Url = ContentAddresses.WithFragment(ContentAddresses.Media(module.Slug, target), fragment);
     }
 
