@@ -4,9 +4,10 @@ namespace IaptLearning.Content;
 
 /// <summary>
 /// The media the site serves from a module's <c>media/</c> folder, by extension: pictures, sound,
-/// video, captions and PDFs. Anything else (HTML, scripts, fonts, archives) could carry script or
-/// is of no use to a learner, so it is never served; the validator says so (IAPT041). SVG and PDF
-/// can hold script, so they are served as sandboxed downloads (<see cref="IsActive"/>).
+/// video, captions, PDFs and handouts (text, CSV, office documents). Anything else (HTML, scripts,
+/// fonts, archives) could carry script or is of no use to a learner, so it is never served; the
+/// validator says so (IAPT041). SVG and PDF can hold script and handouts are for saving, so those
+/// are served as sandboxed downloads (<see cref="IsActive"/>).
 /// </summary>
 public static class MediaTypes
 {
@@ -28,9 +29,20 @@ public static class MediaTypes
         [".webm"] = "video/webm",
         [".vtt"] = "text/vtt",
         [".pdf"] = "application/pdf",
+        [".txt"] = "text/plain",
+        [".csv"] = "text/csv",
+        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        [".pptx"] = "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        [".odt"] = "application/vnd.oasis.opendocument.text",
+        [".ods"] = "application/vnd.oasis.opendocument.spreadsheet",
+        [".odp"] = "application/vnd.oasis.opendocument.presentation",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string> Active = new[] { ".svg", ".pdf" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    // Opened by the browser (SVG, PDF) these can run script, so they are sandboxed; handouts
+    // (text, CSV, office documents) are only ever downloaded, never shown in the site's origin.
+    private static readonly FrozenSet<string> Active = new[] { ".svg", ".pdf", ".txt", ".csv", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The extensions served, for messages: ".avif, .gif, …".</summary>
     public static string ServedList { get; } = string.Join(", ", Served.Keys.Order(StringComparer.Ordinal));
@@ -39,6 +51,6 @@ public static class MediaTypes
     public static string? ContentType(string fileName) =>
         Served.TryGetValue(Path.GetExtension(fileName ?? ""), out var type) ? type : null;
 
-    /// <summary>Types that can run script when opened (SVG, PDF): served sandboxed and as attachments.</summary>
+    /// <summary>Types served sandboxed and as attachments: SVG and PDF (which can run script when opened) and handouts.</summary>
     public static bool IsActive(string fileName) => Active.Contains(Path.GetExtension(fileName ?? ""));
 }

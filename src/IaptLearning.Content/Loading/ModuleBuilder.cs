@@ -189,7 +189,9 @@ internal static partial class ModuleBuilder
                     }
 
                     files[relative] = file;
-                    if (relative.StartsWith("media/", StringComparison.Ordinal) && MediaTypes.ContentType(relative) is null)
+                    // Markdown in media/ has its own rule: it is not a lesson and cannot be linked.
+                    if (relative.StartsWith("media/", StringComparison.Ordinal) && MediaTypes.ContentType(relative) is null
+                        && !relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
                     {
                         bagFor(relative).Warning(DiagnosticCodes.MediaTypeNotServed, null, null, DiagnosticText.MediaTypeNotServed(relative));
                     }

@@ -24,6 +24,16 @@ public sealed class MediaTypesTests
     }
 
     [Fact]
+    public void Load_MarkdownOrHandoutInMedia_NoMediaTypeWarning()
+    {
+        using var content = new TempContent().WithValidModule();
+        content.Write("breathing/media/notes.md", "# Notes");
+        content.Write("breathing/media/handout.txt", "A handout.");
+
+        Assert.DoesNotContain(content.Load().Diagnostics, d => d.Code == DiagnosticCodes.MediaTypeNotServed);
+    }
+
+    [Fact]
     public void Load_LessonLinksToAnHtmlMediaFile_ErrorAtTheLinksLine()
     {
         using var content = new TempContent().WithValidModule();
@@ -43,6 +53,8 @@ public sealed class MediaTypesTests
     [InlineData("captions.vtt", "text/vtt", false)]
     [InlineData("diagram.svg", "image/svg+xml", true)]
     [InlineData("leaflet.pdf", "application/pdf", true)]
+    [InlineData("handout.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", true)]
+    [InlineData("notes.txt", "text/plain", true)]
     public void Served_Types_HaveTheirContentType_AndActiveOnesAreMarked(string file, string type, bool active)
     {
         Assert.Equal(type, MediaTypes.ContentType(file));
