@@ -155,7 +155,8 @@ public static class SecurityExtensions
                 return;
             }
 
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex, so the nonce needs no HTML escaping in the page (a "+" would be written &#x2B;).
+            var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
             context.Response.OnStarting(() =>
             {
