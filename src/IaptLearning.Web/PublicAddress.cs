@@ -21,7 +21,7 @@ public sealed class PublicAddress
     public PublicAddress(Uri baseUrl)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
-        if (!baseUrl.IsAbsoluteUri || baseUrl.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(baseUrl.Query) || !string.IsNullOrEmpty(baseUrl.Fragment))
+        if (!IsUsable(baseUrl))
         {
             throw new InvalidOperationException($"{Key} must be an absolute http or https address with no query or fragment, like https://learning.example.nhs.uk/; it is '{baseUrl.OriginalString}'.");
         }
@@ -55,6 +55,15 @@ public sealed class PublicAddress
 
     public static PublicAddress FromConfiguration(IConfiguration configuration)
     {
+        var configured = ConfiguredValue(configuration);
+        return TryParse(configured, out var address)
+            ? address
+            : throw new InvalidOperationException($"{Key} must be an absolute http or https address with no query or fragment, like https://learning.example.nhs.uk/; it is '{configured}'.");
+    }
+
+    /// <summary>The address as configured: <see cref="Key"/>, else <see cref="LegacyKey"/>, else <see cref="DefaultBaseUrl"/>.</summary>
+    public static string ConfiguredValue(IConfiguration configuration)
+    {
         ArgumentNullException.ThrowIfNull(configuration);
         var configured = configuration[Key];
         if (string.IsNullOrWhiteSpace(configured))
@@ -62,15 +71,18 @@ public sealed class PublicAddress
             configured = configuration[LegacyKey];
         }
 
-        if (string.IsNullOrWhiteSpace(configured))
-        {
-            configured = DefaultBaseUrl;
-        }
-
-        return Uri.TryCreate(configured.Trim(), UriKind.Absolute, out var uri)
-            ? new PublicAddress(uri)
-            : throw new InvalidOperationException($"{Key} must be an absolute http or https address, like https://learning.example.nhs.uk/; it is '{configured}'.");
+        return string.IsNullOrWhiteSpace(configured) ? DefaultBaseUrl : configured.Trim();
     }
+
+    /// <summary>False for anything but an absolute http or https address with no query or fragment.</summary>
+    public static bool TryParse(string? value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PublicAddress? address)
+    {
+        address = Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) && IsUsable(uri) ? new PublicAddress(uri) : null;
+        return address is not null;
+    }
+
+    private static bool IsUsable(Uri uri) =>
+        uri.IsAbsoluteUri && uri.Scheme is ("http" or "https") && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment);
 
     /// <summary>An absolute link to <paramref name="relativePath"/> (no leading slash) with the query values given.</summary>
     public Uri Link(string relativePath, IEnumerable<KeyValuePair<string, string?>>? query = null)

@@ -22,8 +22,6 @@ namespace IaptLearning.Cli.Commands;
 /// </summary>
 public sealed class UserCommand(WebAppLocation? location = null) : ICliCommand
 {
-    private const string DefaultBaseUrl = "http://localhost:5147";
-
     public string Name => "user";
 
     public string Summary => "add an account (the first admin) with a one-time link to set its password; list accounts";
@@ -45,7 +43,7 @@ public sealed class UserCommand(WebAppLocation? location = null) : ICliCommand
                              environment, else its appsettings.json (the repository's data/ when
                              run inside the repository). The database used is printed.
           --base-url <url>   the site's address for the link. Default: Site:PublicBaseUrl,
-                             else {DefaultBaseUrl}.
+                             else {IaptLearning.Web.PublicAddress.DefaultBaseUrl}.
 
         Example: iapt user add --email pat.lee@example.nhs.uk --name "Pat Lee" --role admin
         Exit codes: 0 done, 1 refused (for example the email is taken), 2 bad arguments or unusable data folder.
@@ -284,13 +282,11 @@ public sealed class UserCommand(WebAppLocation? location = null) : ICliCommand
 
     private static Uri BaseUrl(IConfiguration configuration, CommandOptions options)
     {
-        var configured = options.Value("base-url") ?? configuration[IaptLearning.Web.PublicAddress.Key] ?? configuration[IaptLearning.Web.PublicAddress.LegacyKey] ?? DefaultBaseUrl;
-        if (!Uri.TryCreate(configured, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-        {
-            throw new CliException($"the base address '{configured}' is not an absolute http or https address; give --base-url like https://learning.example.nhs.uk.");
-        }
-
-        return uri;
+        // The web app's own reading of its address, so the CLI's links match the emailed ones.
+        var configured = options.Value("base-url") ?? IaptLearning.Web.PublicAddress.ConfiguredValue(configuration);
+        return IaptLearning.Web.PublicAddress.TryParse(configured, out var address)
+            ? address.BaseUrl
+            : throw new CliException($"the base address '{configured}' is not an absolute http or https address; give --base-url like https://learning.example.nhs.uk.");
     }
 
     /// <summary>The address the web app's ResetPassword page expects: the token Base64Url-encoded in <c>code</c>.</summary>

@@ -23,7 +23,6 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         // Prevent open redirects: an address on this site becomes relative; anything else goes home.
         if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
             || uri.StartsWith("//", StringComparison.Ordinal)
-            || uri.StartsWith("/\\", StringComparison.Ordinal)
             || uri.Contains('\\', StringComparison.Ordinal))
         {
             uri = Uri.TryCreate(uri, UriKind.Absolute, out var absolute)

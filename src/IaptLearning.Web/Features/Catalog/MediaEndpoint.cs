@@ -16,7 +16,8 @@ public static class MediaEndpoint
         {
             var module = library.Find(slug);
             var relative = "media/" + path;
-            if (module is null || !module.MediaFiles.Contains(relative))
+            // A type off the allow-list is never served, so it is refused before the disk is read.
+            if (module is null || !module.MediaFiles.Contains(relative) || MediaTypes.ContentType(relative) is not { } type)
             {
                 return Results.NotFound();
             }
@@ -25,11 +26,6 @@ public static class MediaEndpoint
             if (!File.Exists(file))
             {
                 // Deleted since the last good version was read.
-                return Results.NotFound();
-            }
-
-            if (MediaTypes.ContentType(relative) is not { } type)
-            {
                 return Results.NotFound();
             }
 

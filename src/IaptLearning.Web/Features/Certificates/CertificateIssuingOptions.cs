@@ -5,7 +5,4 @@ public sealed class CertificateIssuingOptions
 {
     /// <summary>Prefix of certificate numbers ("IAPT-000042"); numbers run in sequence per prefix.</summary>
     public string NumberPrefix { get; set; } = "IAPT";
-
-    /// <summary>Verification requests allowed per client IP address per minute.</summary>
-    public int VerifyPermitsPerMinute { get; set; } = 30;
 }

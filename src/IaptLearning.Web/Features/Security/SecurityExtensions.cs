@@ -18,6 +18,12 @@ public static class SecurityExtensions
 {
     public const string NonceKey = "csp-nonce";
 
+    /// <summary>Posts per client address per minute to the account forms (<c>Accounts:FormPostsPerMinute</c>).</summary>
+    public const int DefaultFormPostsPerMinute = 10;
+
+    /// <summary>Requests per client address per minute to <c>/verify</c> (<c>Certificates:VerifyPermitsPerMinute</c>).</summary>
+    public const int DefaultVerifyPermitsPerMinute = 30;
+
     /// <summary>The account forms an attacker posts to in bulk: sign-in, registration, forgotten password.</summary>
     private static readonly string[] LimitedForms = ["/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResendEmailConfirmation"];
 
@@ -67,31 +73,27 @@ public static class SecurityExtensions
         var secure = builder.Configuration.GetValue("Security:SecureCookies", secureByDefault)
             ? CookieSecurePolicy.Always
             : CookieSecurePolicy.SameAsRequest;
+        // The cookie policy (UseSecurity runs it first) marks every cookie the app writes: the
+        // sign-in, two-factor and external sign-in cookies and antiforgery's alike.
         services.Configure<CookiePolicyOptions>(options =>
         {
             options.Secure = secure;
             options.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.None;
             options.MinimumSameSitePolicy = SameSiteMode.Lax;
         });
+        // Antiforgery also refuses to issue a token over plain http when its cookie must be Secure.
         services.Configure<AntiforgeryOptions>(options => options.Cookie.SecurePolicy = secure);
         services.AddSingleton<DatabaseTicketStore>();
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<DatabaseTicketStore>((options, store) =>
-            {
-                options.Cookie.SecurePolicy = secure;
-                options.SessionStore = store;
-            });
-        services.ConfigureExternalCookie(options => options.Cookie.SecurePolicy = secure);
-        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options => options.Cookie.SecurePolicy = secure);
-        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, options => options.Cookie.SecurePolicy = secure);
+            .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
 
         if (builder is WebApplicationBuilder web)
         {
             web.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         }
 
-        var formPermits = builder.Configuration.GetValue("Accounts:FormPostsPerMinute", 10);
-        var verifyPermits = builder.Configuration.GetValue("Certificates:VerifyPermitsPerMinute", 30);
+        var formPermits = builder.Configuration.GetValue("Accounts:FormPostsPerMinute", DefaultFormPostsPerMinute);
+        var verifyPermits = builder.Configuration.GetValue("Certificates:VerifyPermitsPerMinute", DefaultVerifyPermitsPerMinute);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
