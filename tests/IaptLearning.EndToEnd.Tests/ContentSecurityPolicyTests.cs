@@ -11,7 +11,6 @@ namespace IaptLearning.EndToEnd.Tests;
 /// </summary>
 public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    private const string DemoPassword = "demo-password-2026";
     private readonly AppServer _app = new();
 
     public async Task InitializeAsync()
@@ -58,10 +57,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassF
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
         await ExpectCleanAsync(page, problems, "sign-in page");
 
-        await page.GetByLabel("Email address").FillAsync("manager.north@example.nhs.uk");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await who.SignInAsync("manager.north@example.nhs.uk");
 
         var lesson = Learner.LongCovid.Lessons[0];
         foreach (var (address, what) in new[]

@@ -55,11 +55,7 @@ public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifet
     {
         var author = new Learner(await _browser.NewPageAsync(_app.BaseAddress));
         var page = author.Page;
-        await author.GotoAsync("Account/Login");
-        await page.GetByLabel("Email address").FillAsync("author@example.nhs.uk");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("demo-password-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await author.SignInAsync("author@example.nhs.uk");
 
         var lesson = Learner.LongCovid.Lessons[1];
         await author.GotoAsync(Content.ContentAddresses.Lesson("long-covid", lesson.Slug).Replace("/modules/", "authoring/", StringComparison.Ordinal));

@@ -11,7 +11,6 @@ namespace IaptLearning.EndToEnd.Tests;
 /// </summary>
 public sealed class ManagerJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    private const string DemoPassword = "demo-password-2026";
     private readonly AppServer _app = new();
 
     public async Task InitializeAsync()
@@ -29,7 +28,7 @@ public sealed class ManagerJourneyTests(BrowserFixture browser) : IClassFixture<
     {
         var manager = new Learner(await browser.NewPageAsync(_app.BaseAddress));
         var page = manager.Page;
-        await SignInAsync(manager, "manager.north@example.nhs.uk");
+        await manager.SignInAsync("manager.north@example.nhs.uk");
 
         await manager.GotoAsync("manage");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Training dashboard", Level = 1 }).WaitForAsync();
@@ -77,7 +76,7 @@ public sealed class ManagerJourneyTests(BrowserFixture browser) : IClassFixture<
     public async Task AdminAndManagerPages_HaveNoSeriousAxeViolations()
     {
         var admin = new Learner(await browser.NewPageAsync(_app.BaseAddress));
-        await SignInAsync(admin, "admin@example.nhs.uk");
+        await admin.SignInAsync("admin@example.nhs.uk");
         foreach (var (address, heading) in new[]
         {
             ("admin", "Administration"),
@@ -104,15 +103,6 @@ public sealed class ManagerJourneyTests(BrowserFixture browser) : IClassFixture<
         await admin.Page.Locator("main th a[href*='admin/people/']").First.ClickAsync();
         await admin.WaitInteractiveAsync();
         await admin.ExpectNoSeriousAxeViolationsAsync("a person");
-    }
-
-    private static async Task SignInAsync(Learner who, string email)
-    {
-        await who.GotoAsync("Account/Login");
-        await who.Page.GetByLabel("Email address").FillAsync(email);
-        await who.Page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoPassword);
-        await who.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await who.Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 
     /// <summary>RFC 4180: quoted fields, doubled quotes, line breaks inside quotes; a byte order mark skipped.</summary>

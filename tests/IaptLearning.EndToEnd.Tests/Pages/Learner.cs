@@ -15,6 +15,9 @@ public sealed partial class Learner(IPage page)
 {
     public const string Password = "a long and memorable passphrase";
 
+    /// <summary>The password every demo account shares (<c>--Accounts:CreateDemoAccounts true</c>).</summary>
+    public const string DemoPassword = "demo-password-2026";
+
     public static ContentModule LongCovid { get; } = new ContentLoader().Load(AppServer.ContentPath).FindModule("long-covid")
         ?? throw new InvalidOperationException("content/long-covid did not load.");
 
@@ -68,6 +71,16 @@ public sealed partial class Learner(IPage page)
     {
         await TabToAsync(Page.GetByRole(AriaRole.Link, new() { Name = name }).First);
         await Page.Keyboard.PressAsync("Enter");
+    }
+
+    /// <summary>Signs in with a password on the sign-in page and waits until the site has moved on from it.</summary>
+    public async Task SignInAsync(string email, string password = DemoPassword)
+    {
+        await GotoAsync("Account/Login");
+        await Page.GetByLabel("Email address").FillAsync(email);
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 
     public async Task RegisterAsync(string email, string fullName)

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using IaptLearning.Web.Tests.Authorisation;
 
 namespace IaptLearning.Web.Tests.Features.Security;
 
@@ -27,7 +28,7 @@ public sealed class AccountAbuseTests(WebAppFixture app)
         await using var limited = app.WithWebHostBuilder(b => b.UseSetting("Accounts:FormPostsPerMinute", "10"));
         var browser = new CookieJarClient(limited);
         var form = await browser.GetAsync("/Account/Login");
-        var token = SecurityFindingsTests.Token(form);
+        var token = AuthorisationWorld.AntiforgeryToken(form);
         var statuses = new List<HttpStatusCode>();
         string? retryAfter = null;
         for (var i = 0; i < 30; i++)
@@ -149,7 +150,7 @@ public sealed class AccountAbuseTests(WebAppFixture app)
         async Task<(int Hashes, HttpResponseMessage Response)> SignIn(string address, string password)
         {
             var browser = new CookieJarClient(counted);
-            var token = SecurityFindingsTests.Token(await browser.GetAsync("/Account/Login"));
+            var token = AuthorisationWorld.AntiforgeryToken(await browser.GetAsync("/Account/Login"));
             var before = hasher.Verifications;
             var response = await browser.PostAsync("/Account/Login", new()
             {
@@ -184,7 +185,7 @@ public sealed class AccountAbuseTests(WebAppFixture app)
         foreach (var address in new[] { real, unknown })
         {
             var browser = new CookieJarClient(app);
-            var token = SecurityFindingsTests.Token(await browser.GetAsync("/Account/Login"));
+            var token = AuthorisationWorld.AntiforgeryToken(await browser.GetAsync("/Account/Login"));
             answers[address] = [];
             for (var i = 0; i < 6; i++)
             {

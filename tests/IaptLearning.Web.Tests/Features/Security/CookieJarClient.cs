@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using IaptLearning.Web.Tests.Authorisation;
 
 namespace IaptLearning.Web.Tests.Features.Security;
 
@@ -81,7 +82,7 @@ public sealed class CookieJarClient
         var form = await GetAsync("/Account/Login");
         using var response = await PostAsync("/Account/Login", new()
         {
-            ["__RequestVerificationToken"] = SecurityFindingsTests.Token(form),
+            ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(form),
             ["_handler"] = "login",
             ["Input.Email"] = email,
             ["Input.Password"] = password,

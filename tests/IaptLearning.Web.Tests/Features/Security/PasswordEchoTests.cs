@@ -1,5 +1,6 @@
 using System.Net;
 using IaptLearning.Web.Tests.Features.Certificates;
+using IaptLearning.Web.Tests.Authorisation;
 
 namespace IaptLearning.Web.Tests.Features.Security;
 
@@ -19,7 +20,7 @@ public sealed class PasswordEchoTests(WebAppFixture app)
         var form = await browser.GetAsync("/Account/Register");
         using var response = await browser.PostAsync("/Account/Register", new()
         {
-            ["__RequestVerificationToken"] = SecurityFindingsTests.Token(form),
+            ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(form),
             ["_handler"] = "register",
             ["Input.FullName"] = "Sam Carter",
             ["Input.Email"] = $"echo-{Guid.NewGuid():N}@example.nhs.uk",
@@ -41,7 +42,7 @@ public sealed class PasswordEchoTests(WebAppFixture app)
         var form = await browser.GetAsync("/Account/Login");
         using var response = await browser.PostAsync("/Account/Login", new()
         {
-            ["__RequestVerificationToken"] = SecurityFindingsTests.Token(form),
+            ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(form),
             ["_handler"] = "login",
             ["Input.Email"] = email,
             ["Input.Password"] = Typed,
@@ -61,7 +62,7 @@ public sealed class PasswordEchoTests(WebAppFixture app)
         var form = await browser.GetAsync("/Account/Manage/ChangePassword");
         using var response = await browser.PostAsync("/Account/Manage/ChangePassword", new()
         {
-            ["__RequestVerificationToken"] = SecurityFindingsTests.Token(form),
+            ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(form),
             ["_handler"] = "change-password",
             ["Input.OldPassword"] = Typed,
             ["Input.NewPassword"] = "another typed secret 9921",

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using IaptLearning.Web.Tests.Authorisation;
 
 namespace IaptLearning.Web.Tests.Features.Security;
 
@@ -32,7 +33,7 @@ public sealed partial class SecurityFindingsTests(WebAppFixture app)
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = Token(form),
+                ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(form),
                 ["_handler"] = "forgot-password",
                 ["Input.Email"] = email,
             }),
@@ -60,7 +61,7 @@ public sealed partial class SecurityFindingsTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.OK, (await browser.RawGetAsync("/cpd")).StatusCode);
 
         var manage = await browser.GetAsync("/Account/Manage");
-        using var signOut = await browser.PostAsync("/Account/Logout", new() { ["__RequestVerificationToken"] = Token(manage), ["returnUrl"] = "/" });
+        using var signOut = await browser.PostAsync("/Account/Logout", new() { ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(manage), ["returnUrl"] = "/" });
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
 
         var attacker = new CookieJarClient(app);
@@ -88,7 +89,7 @@ public sealed partial class SecurityFindingsTests(WebAppFixture app)
         var form = await browser.GetAsync(address);
         using var response = await browser.PostAsync(address, new()
         {
-            ["__RequestVerificationToken"] = Token(form),
+            ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(form),
             ["_handler"] = "login",
             ["Input.Email"] = email,
             ["Input.Password"] = CertificateTestData.Password,
@@ -148,7 +149,7 @@ public sealed partial class SecurityFindingsTests(WebAppFixture app)
         Assert.DoesNotContain(email, await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
 
         var manage = await browser.GetAsync("/Account/Manage/PersonalData");
-        using var genuine = await browser.PostAsync("/Account/Manage/DownloadPersonalData", new() { ["__RequestVerificationToken"] = Token(manage) });
+        using var genuine = await browser.PostAsync("/Account/Manage/DownloadPersonalData", new() { ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(manage) });
         Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
         Assert.Contains(email, await genuine.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
@@ -220,16 +221,6 @@ public sealed partial class SecurityFindingsTests(WebAppFixture app)
 
         Assert.Equal(nonces.Count, nonces.Distinct(StringComparer.Ordinal).Count());
     }
-
-    internal static string Token(string html)
-    {
-        var match = TokenPattern().Match(html);
-        Assert.True(match.Success, "The page has no antiforgery token.");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     /// <summary>Script elements with a body (no src): the ones the policy lets run only with the nonce.</summary>
     [GeneratedRegex("<script(?![^>]*\\bsrc=)[^>]*>(?!\\s*</script>)")]
