@@ -12,8 +12,7 @@ public sealed class CommandOptions
     {
     }
 
-    /// <param name="names">The options taking a value, without the dashes.</param>
-    /// <param name="repeatable">Those that may be given more than once.</param>
+    // names: the options taking a value, without the dashes; repeatable: those that may be given more than once.
     public static CommandOptions? Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> names, IReadOnlyCollection<string> repeatable, out string? error)
     {
         ArgumentNullException.ThrowIfNull(args);

@@ -5,7 +5,6 @@ using IaptLearning.Web.Features.Catalog;
 using IaptLearning.Web.Features.Certificates;
 using IaptLearning.Web.Features.Demo;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace IaptLearning.Cli.Commands;
 

@@ -9,7 +9,6 @@ using IaptLearning.Content.Markdown.Extensions.Links;
 using IaptLearning.Content.Markdown.Extensions.Questions;
 using IaptLearning.Content.Markdown.Rendering;
 using IaptLearning.Content.Model;
-using Markdig;
 using Markdig.Extensions.CustomContainers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;

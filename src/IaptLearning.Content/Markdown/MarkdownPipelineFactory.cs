@@ -1,5 +1,5 @@
-using IaptLearning.Content.Markdown.Extensions.RawHtml;
 using IaptLearning.Content.Markdown.Extensions.Links;
+using IaptLearning.Content.Markdown.Extensions.RawHtml;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 

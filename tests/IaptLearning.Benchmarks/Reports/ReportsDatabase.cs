@@ -1,7 +1,7 @@
 using System.Globalization;
 using IaptLearning.Web.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

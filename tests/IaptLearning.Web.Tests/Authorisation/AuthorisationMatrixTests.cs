@@ -1,6 +1,4 @@
-using System.Net;
 using System.Reflection;
-using IaptLearning.Web.Tests.Features.Certificates;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
-using IaptLearning.Web.Features.Certificates;
 using IaptLearning.Web.Features.Staff;
 using IaptLearning.Web.Tests.Features.Certificates;
 using Microsoft.AspNetCore.Identity;

@@ -1,15 +1,13 @@
-using System.Security.Claims;
 using System.Text.Json;
+using IaptLearning.Web.Components.Account.Pages;
+using IaptLearning.Web.Components.Account.Pages.Manage;
+using IaptLearning.Web.Data;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
-using IaptLearning.Web.Components.Account.Pages;
-using IaptLearning.Web.Components.Account.Pages.Manage;
-using IaptLearning.Web.Data;
 
 namespace Microsoft.AspNetCore.Routing;
 

@@ -1,6 +1,6 @@
+using IaptLearning.Web.Data;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
-using IaptLearning.Web.Data;
 
 namespace IaptLearning.Web.Components.Account;
 

@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using IaptLearning.Web.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using IaptLearning.Web.Data;
 
 namespace IaptLearning.Web.Components.Account;
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 using IaptLearning.Web.Data;
 using Microsoft.AspNetCore.Identity;
 

@@ -14,7 +14,7 @@ namespace IaptLearning.Web.Features.Admin;
 /// </summary>
 public static class Invitations
 {
-    /// <param name="baseUri">The site's address, ending in a slash, for example https://learning.example.nhs.uk/.</param>
+    // baseUri: the site's address, ending in a slash, for example https://learning.example.nhs.uk/.
     public static async Task<string> CreateLinkAsync(UserManager<ApplicationUser> users, ApplicationUser user, string baseUri)
     {
         ArgumentNullException.ThrowIfNull(users);

@@ -1,7 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net.Mail;
-using System.Reflection;
 using IaptLearning.Web.Data;
 
 namespace IaptLearning.Web.Features.Admin;
@@ -60,10 +58,6 @@ public static class StaffImportValidator
         ["esr number"] = Column.EmployeeNumber,
     };
 
-    public static readonly IReadOnlyList<(JobRole Role, string Name)> JobRoles = Enum.GetValues<JobRole>()
-        .Select(r => (r, typeof(JobRole).GetField(r.ToString())!.GetCustomAttribute<DisplayAttribute>()?.Name ?? r.ToString()))
-        .ToList();
-
     public static string ColumnsHelp => "name, email, job role, team and, if you hold them, employee number";
 
     /// <summary>The display name ("High-intensity therapist") or the enum name ("HighIntensityTherapist"), any case.</summary>
@@ -71,7 +65,7 @@ public static class StaffImportValidator
     {
         ArgumentNullException.ThrowIfNull(text);
         var trimmed = text.Trim();
-        foreach (var (role, name) in JobRoles)
+        foreach (var (role, name) in JobRoles.All)
         {
             if (string.Equals(name, trimmed, StringComparison.OrdinalIgnoreCase) || string.Equals(role.ToString(), trimmed, StringComparison.OrdinalIgnoreCase))
             {
@@ -81,8 +75,6 @@ public static class StaffImportValidator
 
         return null;
     }
-
-    public static string JobRoleName(JobRole role) => JobRoles.First(r => r.Role == role).Name;
 
     public static bool IsValidEmail(string email)
     {
@@ -163,7 +155,7 @@ public static class StaffImportValidator
         return preview.Rows.Select(r => r.Email).Where(IsValidEmail).Distinct(StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <param name="taken">The file's emails that already have an account (compared ignoring case).</param>
+    // taken: the file's emails that already have an account (compared ignoring case).
     public static void MarkExistingAccounts(StaffImportPreview preview, IReadOnlySet<string> taken)
     {
         ArgumentNullException.ThrowIfNull(preview);
@@ -231,7 +223,7 @@ public static class StaffImportValidator
 
         if (row.JobRoleText.Length == 0)
         {
-            row.Errors.Add("Job role is missing. Use one of: " + string.Join("; ", JobRoles.Select(r => r.Name)) + ".");
+            row.Errors.Add("Job role is missing. Use one of: " + string.Join("; ", JobRoles.All.Select(r => r.Name)) + ".");
         }
         else if (ParseJobRole(row.JobRoleText) is { } role)
         {
@@ -239,7 +231,7 @@ public static class StaffImportValidator
         }
         else
         {
-            row.Errors.Add($"\"{row.JobRoleText}\" is not a job role we know. Use one of: " + string.Join("; ", JobRoles.Select(r => r.Name)) + ".");
+            row.Errors.Add($"\"{row.JobRoleText}\" is not a job role we know. Use one of: " + string.Join("; ", JobRoles.All.Select(r => r.Name)) + ".");
         }
 
         if (row.TeamText.Length == 0)

@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Reflection;
 using System.Security.Claims;
 using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
@@ -303,9 +301,6 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> factory, M
         errors.Add(new(Fields.JobRole, "Select a job role"));
         return null;
     }
-
-    public static string JobRoleName(JobRole role) =>
-        typeof(JobRole).GetField(role.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? role.ToString();
 }
 
 /// <summary>Names of the teams, services and people assignments target, read in one go.</summary>
@@ -346,7 +341,7 @@ internal sealed class TargetNames
 
         if (a.JobRole is { } role)
         {
-            var name = AssignmentService.JobRoleName(role);
+            var name = role.DisplayName();
             return a.TeamId is not null ? $"Job role: {name} in team {teamText}" : $"Job role: {name} in service {service}";
         }
 

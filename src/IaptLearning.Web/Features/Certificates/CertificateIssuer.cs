@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Reflection;
 using System.Security.Cryptography;
 using IaptLearning.Content.Model;
 using IaptLearning.Web.Data;
@@ -134,7 +132,7 @@ public sealed class CertificateIssuer(
             VerificationUrl = url,
             IssuedAt = new DateTimeOffset(DateTime.SpecifyKind(completion.CompletedAtUtc, DateTimeKind.Utc)),
             LearnerName = string.IsNullOrWhiteSpace(user.FullName) ? user.Email ?? user.UserName ?? "" : user.FullName.Trim(),
-            JobRole = JobRoleName(user.JobRole),
+            JobRole = user.JobRole.DisplayName("Not given"),
             // The completion's own record of the version it was for; the served module only for rows older than that record.
             ModuleTitle = completion.ModuleTitle ?? module.Title,
             ModuleVersion = completion.ModuleVersion,
@@ -181,10 +179,6 @@ public sealed class CertificateIssuer(
             PdfSha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
         };
     }
-
-    public static string JobRoleName(JobRole? role) => role is { } r
-        ? typeof(JobRole).GetField(r.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? r.ToString()
-        : "Not given";
 
     private ReadOnlyMemory<byte>? ReadLogo()
     {

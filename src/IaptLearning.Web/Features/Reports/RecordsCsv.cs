@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using IaptLearning.Web.Components.Shared;
-using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Staff;
 
 namespace IaptLearning.Web.Features.Reports;

@@ -1,6 +1,5 @@
 using System.Net;
 using IaptLearning.Web.Tests.Features.Authoring;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IaptLearning.Web.Tests.Features.Catalog;

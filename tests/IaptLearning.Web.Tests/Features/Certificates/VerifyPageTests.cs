@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using IaptLearning.Web.Features.Certificates;
 
 namespace IaptLearning.Web.Tests.Features.Certificates;

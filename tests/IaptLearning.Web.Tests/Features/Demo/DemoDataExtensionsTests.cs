@@ -1,6 +1,5 @@
 using IaptLearning.Web.Features.Demo;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace IaptLearning.Web.Tests.Features.Demo;

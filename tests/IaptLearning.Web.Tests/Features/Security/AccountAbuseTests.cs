@@ -1,16 +1,14 @@
 using System.Net;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
+using IaptLearning.Web.Tests.Authorisation;
 using IaptLearning.Web.Tests.Features.Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using IaptLearning.Web.Tests.Authorisation;
 
 namespace IaptLearning.Web.Tests.Features.Security;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using IaptLearning.Web.Tests.Authorisation;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IaptLearning.Web.Tests.Features.Security;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using IaptLearning.Web.Tests.Features.Certificates;
 using IaptLearning.Web.Tests.Authorisation;
+using IaptLearning.Web.Tests.Features.Certificates;
 
 namespace IaptLearning.Web.Tests.Features.Security;
 

@@ -2,13 +2,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
+using IaptLearning.Web.Tests.Authorisation;
 using IaptLearning.Web.Tests.Features.Admin;
 using IaptLearning.Web.Tests.Features.Certificates;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using IaptLearning.Web.Tests.Authorisation;
 
 namespace IaptLearning.Web.Tests.Features.Security;
 

@@ -8,7 +8,6 @@ using IaptLearning.Content.Model;
 using Markdig.Extensions.CustomContainers;
 using Markdig.Extensions.TaskLists;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace IaptLearning.Content.Markdown.Extensions.Questions;
 
