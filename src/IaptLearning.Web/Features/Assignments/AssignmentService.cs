@@ -33,9 +33,6 @@ public sealed class AssignmentRequest
     public string? ValidityMonths { get; set; }
 }
 
-/// <summary>A message for the error summary and the field it belongs beside; <see cref="Field"/> is that field's element id, for the summary's link.</summary>
-public sealed record FieldError(string Field, string Message);
-
 public sealed record CreateAssignmentResult(Assignment? Created, IReadOnlyList<FieldError> Errors, DateParts DueDateParts = DateParts.None)
 {
     public bool Succeeded => Created is not null;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Staff;
 using Microsoft.Extensions.Primitives;
@@ -18,9 +19,6 @@ public enum RecordSort
     Completed,
     Score,
 }
-
-/// <summary>A problem with one query-string value: the field it belongs to and what to do about it.</summary>
-public sealed record FilterError(string Field, string Message);
 
 /// <summary>
 /// What a manager asked the records table (and its CSV) for, read from the query string so a
@@ -73,7 +71,7 @@ public sealed record RecordFilter
     public static string StatusName(RecordStatus status) => StatusNames.First(p => p.Value == status).Key;
 
     /// <summary>Reads a query string; each bad value is left out of the filter and explained in the errors.</summary>
-    public static (RecordFilter Filter, IReadOnlyList<FilterError> Errors) Parse(IEnumerable<KeyValuePair<string, StringValues>> query)
+    public static (RecordFilter Filter, IReadOnlyList<FieldError> Errors) Parse(IEnumerable<KeyValuePair<string, StringValues>> query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -86,7 +84,7 @@ public sealed record RecordFilter
             }
         }
 
-        var errors = new List<FilterError>();
+        var errors = new List<FieldError>();
         var filter = new RecordFilter
         {
             TeamId = Id(values, "team", "Team", errors),
@@ -103,7 +101,7 @@ public sealed record RecordFilter
         };
         if (filter is { DueFrom: { } from, DueTo: { } to } && from > to)
         {
-            errors.Add(new FilterError("dueto", "The latest due date must be the same as or after the earliest due date"));
+            errors.Add(new FieldError("dueto", "The latest due date must be the same as or after the earliest due date"));
             filter = filter with { DueTo = null };
         }
 
@@ -164,7 +162,7 @@ public sealed record RecordFilter
         }
     }
 
-    private static int? Id(Dictionary<string, string> values, string key, string label, List<FilterError> errors)
+    private static int? Id(Dictionary<string, string> values, string key, string label, List<FieldError> errors)
     {
         if (!values.TryGetValue(key, out var text))
         {
@@ -176,11 +174,11 @@ public sealed record RecordFilter
             return id;
         }
 
-        errors.Add(new FilterError(key, $"{label} must be chosen from the list"));
+        errors.Add(new FieldError(key, $"{label} must be chosen from the list"));
         return null;
     }
 
-    private static JobRole? Role(Dictionary<string, string> values, List<FilterError> errors)
+    private static JobRole? Role(Dictionary<string, string> values, List<FieldError> errors)
     {
         if (!values.TryGetValue("role", out var text))
         {
@@ -193,11 +191,11 @@ public sealed record RecordFilter
             return Enum.Parse<JobRole>(name);
         }
 
-        errors.Add(new FilterError("role", "Choose a job role from the list"));
+        errors.Add(new FieldError("role", "Choose a job role from the list"));
         return null;
     }
 
-    private static string? ModuleSlug(Dictionary<string, string> values, List<FilterError> errors)
+    private static string? ModuleSlug(Dictionary<string, string> values, List<FieldError> errors)
     {
         if (!values.TryGetValue("module", out var text))
         {
@@ -209,11 +207,11 @@ public sealed record RecordFilter
             return text;
         }
 
-        errors.Add(new FilterError("module", "Choose a module from the list"));
+        errors.Add(new FieldError("module", "Choose a module from the list"));
         return null;
     }
 
-    private static T? Lookup<T>(Dictionary<string, string> values, string key, IReadOnlyDictionary<string, T> names, string message, List<FilterError> errors)
+    private static T? Lookup<T>(Dictionary<string, string> values, string key, IReadOnlyDictionary<string, T> names, string message, List<FieldError> errors)
         where T : struct
     {
         if (!values.TryGetValue(key, out var text))
@@ -226,11 +224,11 @@ public sealed record RecordFilter
             return value;
         }
 
-        errors.Add(new FilterError(key, message));
+        errors.Add(new FieldError(key, message));
         return null;
     }
 
-    private static DateOnly? Date(Dictionary<string, string> values, string key, string label, List<FilterError> errors)
+    private static DateOnly? Date(Dictionary<string, string> values, string key, string label, List<FieldError> errors)
     {
         if (!values.TryGetValue(key, out var text))
         {
@@ -243,11 +241,11 @@ public sealed record RecordFilter
             return date;
         }
 
-        errors.Add(new FilterError(key, $"{label} must be a real date, for example 27/3/2026"));
+        errors.Add(new FieldError(key, $"{label} must be a real date, for example 27/3/2026"));
         return null;
     }
 
-    private static string? SearchTerm(Dictionary<string, string> values, List<FilterError> errors)
+    private static string? SearchTerm(Dictionary<string, string> values, List<FieldError> errors)
     {
         if (!values.TryGetValue("q", out var text))
         {
@@ -259,11 +257,11 @@ public sealed record RecordFilter
             return text;
         }
 
-        errors.Add(new FilterError("q", $"Search for a name or email of {MaxSearchLength} characters or fewer"));
+        errors.Add(new FieldError("q", $"Search for a name or email of {MaxSearchLength} characters or fewer"));
         return null;
     }
 
-    private static bool Direction(Dictionary<string, string> values, List<FilterError> errors)
+    private static bool Direction(Dictionary<string, string> values, List<FieldError> errors)
     {
         if (!values.TryGetValue("dir", out var text))
         {
@@ -275,11 +273,11 @@ public sealed record RecordFilter
             return string.Equals(text, "desc", StringComparison.OrdinalIgnoreCase);
         }
 
-        errors.Add(new FilterError("dir", "Sort order must be ascending or descending"));
+        errors.Add(new FieldError("dir", "Sort order must be ascending or descending"));
         return false;
     }
 
-    private static int PageNumber(Dictionary<string, string> values, List<FilterError> errors)
+    private static int PageNumber(Dictionary<string, string> values, List<FieldError> errors)
     {
         if (!values.TryGetValue("page", out var text))
         {
@@ -291,7 +289,7 @@ public sealed record RecordFilter
             return page;
         }
 
-        errors.Add(new FilterError("page", "Page must be a whole number from 1"));
+        errors.Add(new FieldError("page", "Page must be a whole number from 1"));
         return 1;
     }
 }

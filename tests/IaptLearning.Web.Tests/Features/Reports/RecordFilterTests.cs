@@ -1,3 +1,4 @@
+using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Reports;
 using IaptLearning.Web.Features.Staff;
@@ -7,7 +8,7 @@ namespace IaptLearning.Web.Tests.Features.Reports;
 
 public class RecordFilterTests
 {
-    private static (RecordFilter Filter, IReadOnlyList<FilterError> Errors) Parse(params (string Key, string Value)[] query) =>
+    private static (RecordFilter Filter, IReadOnlyList<FieldError> Errors) Parse(params (string Key, string Value)[] query) =>
         RecordFilter.Parse(query.Select(q => new KeyValuePair<string, StringValues>(q.Key, q.Value)));
 
     [Fact]
