@@ -12,9 +12,6 @@ public static class ActiveTime
     /// <summary>The most one report can credit, however long since the last.</summary>
     public static readonly TimeSpan MaxCreditPerHeartbeat = TimeSpan.FromSeconds(15);
 
-    /// <summary>No input for this long and the learner counts as away.</summary>
-    public static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(2);
-
     /// <summary>
     /// Credit for the time since the last accepted report: nothing unless the learner was active,
     /// never more than the server's elapsed time, and never more than <see cref="MaxCreditPerHeartbeat"/>.

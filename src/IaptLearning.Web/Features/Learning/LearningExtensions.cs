@@ -7,7 +7,10 @@ public static class LearningExtensions
     public static IHostApplicationBuilder AddLearning(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.Configure<LearningOptions>(builder.Configuration.GetSection("Learning"));
+        builder.Services.AddOptions<LearningOptions>()
+            .Bind(builder.Configuration.GetSection("Learning"))
+            .Validate(o => o.IdleAfter >= ActiveTime.HeartbeatInterval, $"Learning:IdleAfter must be at least the heartbeat interval ({(int)ActiveTime.HeartbeatInterval.TotalSeconds} seconds), for example 00:02:00.")
+            .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LessonProgressService>();
         return builder;

@@ -1,8 +1,7 @@
 // Reports whether the learner is here. The server decides how much time that is worth,
 // by its own clock, so nothing sent from here can add more than wall-clock time.
-const idleAfterMs = 2 * 60 * 1000;
-
-export function start(dotNet, intervalMs) {
+// idleAfterMs is the server's Learning:IdleAfter setting, handed over when timing starts.
+export function start(dotNet, intervalMs, idleAfterMs) {
   let lastInput = Date.now();
   let active = isVisible();
   let stopped = false;
