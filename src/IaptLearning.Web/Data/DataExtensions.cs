@@ -1,4 +1,5 @@
 using System.Data.Common;
+using IaptLearning.Web.Features.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -27,9 +28,10 @@ public static class DataExtensions
             connectionString = $"Data Source={Path.Combine(dataPath, "iaptlearning.db")}";
         }
 
-        builder.Services.AddDbContextFactory<AppDbContext>(options => options
+        // On every context, the CLI's included, so no writer can leave the managers' records stale.
+        builder.Services.AddDbContextFactory<AppDbContext>((services, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteDurabilityInterceptor()));
+            .AddInterceptors(new SqliteDurabilityInterceptor(), new ModuleRecordsInterceptor(services)));
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddDatabaseDeveloperPageExceptionFilter();
         return builder;

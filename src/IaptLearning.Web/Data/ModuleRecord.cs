@@ -4,7 +4,7 @@ namespace IaptLearning.Web.Data;
 /// One row per person and module that is assigned to them or that they have started: the
 /// summary managers' reports read, so a table of 50,000 people pages with indexed columns instead
 /// of aggregating lesson progress on every request. Derived data: rebuilt from the learning
-/// records and assignments by <c>ModuleRecords.RefreshAsync</c> whenever either changes.
+/// records and assignments after every save that changes them (<c>ModuleRecordsInterceptor</c>).
 /// </summary>
 public class ModuleRecord
 {

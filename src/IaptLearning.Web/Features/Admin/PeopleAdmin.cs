@@ -79,7 +79,6 @@ public sealed class PeopleAdmin(IServiceScopeFactory scopes, TimeProvider time, 
             AuditLog.Add(db, actor, AuditActions.AccountInvited, $"Invited {created.FullName} ({email})", created.Id,
                 new { email, fullName = created.FullName, jobRole = input.JobRole?.ToString(), team = teamName, roles }, now);
             await db.SaveChangesAsync();
-            await ModuleRecords.RefreshAsync(db, created.Id, now);
             return AdminResult.Ok(created.Id);
         });
 
@@ -120,7 +119,6 @@ public sealed class PeopleAdmin(IServiceScopeFactory scopes, TimeProvider time, 
                 user.EmailConfirmed = true;
             }
 
-            var jobRoleChanged = user.JobRole != details.JobRole;
             user.FullName = details.FullName!.Trim();
             user.JobRole = details.JobRole;
             user.EmployeeNumber = Blank(details.EmployeeNumber);
@@ -128,11 +126,6 @@ public sealed class PeopleAdmin(IServiceScopeFactory scopes, TimeProvider time, 
             var after = new { fullName = user.FullName, email = user.Email, jobRole = user.JobRole?.ToString(), employeeNumber = user.EmployeeNumber };
             AuditLog.Add(db, actor, AuditActions.AccountChanged, $"Changed the details of {user.FullName}", user.Id, new { before, after }, Now);
             await db.SaveChangesAsync();
-            if (jobRoleChanged)
-            {
-                await ModuleRecords.RefreshAsync(db, user.Id, Now);
-            }
-
             return AdminResult.Ok(user.Id);
         });
     }
@@ -174,7 +167,6 @@ public sealed class PeopleAdmin(IServiceScopeFactory scopes, TimeProvider time, 
             AuditLog.Add(db, actor, AuditActions.TeamChanged, $"Moved {user.FullName} from {from ?? "no team"} to {to ?? "no team"}", userId,
                 new { from = new { teamId = fromTeamId, name = from }, to = new { teamId, name = to } }, now);
             await db.SaveChangesAsync();
-            await ModuleRecords.RefreshAsync(db, userId, now);
             return AdminResult.Ok(userId);
         });
 

@@ -101,7 +101,6 @@ public sealed class StaffImporter(IDbContextFactory<AppDbContext> factory, IServ
             AuditLog.Add(db, actor, AuditActions.StaffImported, $"Imported {rows.Count} {(rows.Count == 1 ? "person" : "people")} from a CSV file", null,
                 new { imported = rows.Count, teams = rows.GroupBy(r => r.Team!.Label).ToDictionary(g => g.Key, g => g.Count()) }, now);
             await db.SaveChangesAsync();
-            await ModuleRecords.RefreshAsync(db, people.Select(p => p.Id), now);
             await transaction.CommitAsync();
         }
         catch (DbUpdateException e)

@@ -1,7 +1,7 @@
 using IaptLearning.Content.Model;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Catalog;
-using IaptLearning.Web.Features.Certificates;
+using IaptLearning.Web.Features.Completions;
 using IaptLearning.Web.Features.Learning;
 using IaptLearning.Web.Features.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -58,9 +58,8 @@ public sealed record AssessmentOverview(
 public sealed class AssessmentService(
     IDbContextFactory<AppDbContext> factory,
     ModuleProgressReader progress,
-    CertificateIssuer certificates,
-    TimeProvider time,
-    ILogger<AssessmentService> logger)
+    ModuleCompletions completions,
+    TimeProvider time)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -213,45 +212,31 @@ public sealed class AssessmentService(
                 .ExecuteUpdateAsync(s => s.SetProperty(q => q.IsCorrect, correct), cancellationToken);
         }
 
-        long? completionId = null;
-        if (result.Passed && await CompletesAsync(db, userId, module, attempt, cancellationToken) is { } renewalNumber)
+        // The close above is an ExecuteUpdate, which the records' interceptor does not see.
+        await ModuleRecordsInterceptor.TouchAsync(db, userId, cancellationToken);
+        if (result.Passed && await CompletesAsync(db, userId, module, attempt, cancellationToken))
         {
-            var completion = CompletedContent.Completion(userId, attempt, module, now);
-            completion.RenewalNumber = renewalNumber;
-            db.ModuleCompletions.Add(completion);
-            await db.SaveChangesAsync(cancellationToken);
-            completionId = completion.Id;
+            // Commits the close with the completion, then issues the certificate.
+            await completions.RecordAsync(db, module, CompletedContent.Completion(userId, attempt, module, now), cancellationToken);
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        if (completionId is { } id)
-        {
-            // After the commit, so the completion stands even if issuing fails (the CPD record retries).
-            await certificates.TryIssueAsync(userId, module, id, cancellationToken);
-        }
-
-        await ModuleRecords.TryRefreshAsync(factory, userId, Now, logger, cancellationToken);
         return SubmitOutcome.Submitted;
     }
 
     /// <summary>
-    /// The renewal number of the completion a pass records, or null when it records none: a first
-    /// pass completes, and so does a pass on an attempt started after the latest completion (only
-    /// possible once that completion has expired). Otherwise the completion already stands.
+    /// Whether a pass records a completion: a first pass does, and so does a pass on an attempt
+    /// started after the latest completion (only possible once that completion has expired).
+    /// Otherwise the completion already stands.
     /// </summary>
-    private static async Task<int?> CompletesAsync(AppDbContext db, string userId, ContentModule module, AssessmentAttempt attempt, CancellationToken cancellationToken)
+    private static async Task<bool> CompletesAsync(AppDbContext db, string userId, ContentModule module, AssessmentAttempt attempt, CancellationToken cancellationToken)
     {
         var latest = await db.ModuleCompletions
             .Where(c => c.UserId == userId && c.ModuleSlug == module.Slug)
             .MaxAsync(c => (DateTime?)c.CompletedAtUtc, cancellationToken);
-        if (latest is not null && attempt.StartedAtUtc <= latest)
-        {
-            return null;
-        }
-
-        var previous = await db.ModuleCompletions
-            .Where(c => c.UserId == userId && c.ModuleSlug == module.Slug && c.ModuleVersion == attempt.ModuleVersion)
-            .MaxAsync(c => (int?)c.RenewalNumber, cancellationToken);
-        return previous is { } n ? n + 1 : 0;
+        return latest is null || attempt.StartedAtUtc > latest;
     }
 }

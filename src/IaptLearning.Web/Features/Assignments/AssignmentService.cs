@@ -189,7 +189,6 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> factory, M
             new { module.Slug, Target = target, assignment.ServiceId, assignment.TeamId, JobRole = assignment.JobRole?.ToString(), assignment.UserId, DueDate = assignment.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), assignment.ValidityMonths, People = people.Count },
             now);
         await db.SaveChangesAsync(cancellationToken);
-        await ModuleRecords.RefreshAsync(db, people, now, cancellationToken);
         return new CreateAssignmentResult(assignment, []);
     }
 
@@ -216,7 +215,6 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> factory, M
             new { assignment.Id, assignment.ModuleSlug, Target = target, People = people.Count },
             now);
         await db.SaveChangesAsync(cancellationToken);
-        await ModuleRecords.RefreshAsync(db, people, now, cancellationToken);
         return true;
     }
 

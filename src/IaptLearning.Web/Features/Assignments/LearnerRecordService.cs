@@ -208,7 +208,6 @@ public sealed class LearnerRecordService(IDbContextFactory<AppDbContext> factory
             new { ModuleSlug = moduleSlug, Attempts = attempts.Select(a => a.Number).ToArray(), Reason = trimmed },
             now);
         await db.SaveChangesAsync(cancellationToken);
-        await ModuleRecords.RefreshAsync(db, userId, now, cancellationToken);
         return (ResetOutcome.Reset, attempts.Count);
     }
 

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using IaptLearning.Content.Model;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Catalog;
-using IaptLearning.Web.Features.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -25,26 +24,20 @@ public sealed class CertificateIssuer(
     private const int MaxAttempts = 8;
 
     /// <summary>Issues (or finds) the certificate for every completion of this learner that should have one.</summary>
-    public async Task IssueMissingAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var missing = await db.ModuleCompletions.AsNoTracking()
-            .Where(c => c.UserId == userId && !db.Certificates.Any(x => x.ModuleCompletionId == c.Id))
-            .Select(c => new { c.Id, c.ModuleSlug })
-            .ToListAsync(cancellationToken);
-        foreach (var completion in missing)
-        {
-            if (library.Find(completion.ModuleSlug) is { IssuesCertificate: true } module)
-            {
-                await IssueAsync(completion.Id, module, cancellationToken);
-            }
-        }
-    }
+    public Task<int> IssueMissingAsync(string userId, CancellationToken cancellationToken = default) =>
+        IssueMissingWhereAsync(userId, cancellationToken);
+
+    /// <summary>
+    /// Issues the certificate of every completion, anyone's, that should have one and has not:
+    /// one whose issuing failed at completion time, or older than certificates. Returns how many.
+    /// </summary>
+    public Task<int> IssueAllMissingAsync(CancellationToken cancellationToken = default) =>
+        IssueMissingWhereAsync(null, cancellationToken);
 
     /// <summary>
     /// The certificate for this completion, issuing it if needed; null when the module issues none.
     /// Failures are logged and give null, so a completion is never lost to a certificate problem:
-    /// <see cref="IssueMissingAsync"/> tries again when the learner next opens their CPD record.
+    /// <see cref="IssueAllMissingAsync"/> tries again at the next start-up (<see cref="CertificateRepair"/>).
     /// </summary>
     public async Task<Certificate?> TryIssueAsync(string userId, ContentModule module, long completionId, CancellationToken cancellationToken = default)
     {
@@ -92,7 +85,6 @@ public sealed class CertificateIssuer(
             {
                 await db.SaveChangesAsync(cancellationToken);
                 logger.LogInformation("Issued certificate {Number} for {Module} {Version}.", certificate.Number, module.Slug, completion.ModuleVersion);
-                await ModuleRecords.TryRefreshAsync(factory, completion.UserId, certificate.IssuedAtUtc, logger, cancellationToken);
                 return certificate;
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
@@ -106,6 +98,38 @@ public sealed class CertificateIssuer(
                 }
             }
         }
+    }
+
+    private async Task<int> IssueMissingWhereAsync(string? userId, CancellationToken cancellationToken)
+    {
+        List<(long Id, string ModuleSlug)> missing;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            missing = [.. (await db.ModuleCompletions.AsNoTracking()
+                .Where(c => (userId == null || c.UserId == userId) && !db.Certificates.Any(x => x.ModuleCompletionId == c.Id))
+                .Select(c => new { c.Id, c.ModuleSlug })
+                .ToListAsync(cancellationToken)).Select(c => (c.Id, c.ModuleSlug))];
+        }
+
+        var issued = 0;
+        foreach (var completion in missing)
+        {
+            try
+            {
+                if (library.Find(completion.ModuleSlug) is { IssuesCertificate: true } module
+                    && await IssueAsync(completion.Id, module, cancellationToken) is not null)
+                {
+                    issued++;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One certificate that cannot be issued must not hold up the others.
+                logger.LogError(e, "Could not issue the missing certificate for completion {CompletionId}.", completion.Id);
+            }
+        }
+
+        return issued;
     }
 
     private static Task<Certificate?> FindAsync(AppDbContext db, ModuleCompletion completion, CancellationToken cancellationToken) =>

@@ -17,6 +17,7 @@ public static class CertificateIssuingExtensions
         builder.Services.AddSingleton<CertificateIssuer>();
         builder.Services.AddSingleton<CertificateVerifier>();
         builder.Services.AddSingleton<CpdRecordReader>();
+        builder.Services.AddHostedService<CertificateRepair>();
         return builder;
     }
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Audit;
-using IaptLearning.Web.Features.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Features.Certificates;
@@ -73,7 +72,6 @@ public sealed class CertificateVerifier(IDbContextFactory<AppDbContext> factory,
             return RevokeOutcome.AlreadyRevoked;
         }
 
-        await ModuleRecords.TryRefreshAsync(factory, certificate.UserId, now, logger, cancellationToken);
         return RevokeOutcome.Revoked;
     }
 }

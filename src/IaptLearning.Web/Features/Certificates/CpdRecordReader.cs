@@ -24,13 +24,10 @@ public sealed record CpdEntry(
 public sealed record ModuleCertificate(string Number, string ModuleVersion, DateTime IssuedAtUtc, bool Revoked);
 
 /// <summary>A learner's own CPD record. Every query is by the signed-in user's id; nothing takes another id.</summary>
-public sealed class CpdRecordReader(IDbContextFactory<AppDbContext> factory, ModuleLibrary library, CertificateIssuer issuer, TimeProvider time)
+public sealed class CpdRecordReader(IDbContextFactory<AppDbContext> factory, ModuleLibrary library, TimeProvider time)
 {
     public async Task<(string LearnerName, IReadOnlyList<CpdEntry> Entries)> ReadAsync(string userId, CancellationToken cancellationToken = default)
     {
-        // Catches up any certificate whose issuing failed at completion time.
-        await issuer.IssueMissingAsync(userId, cancellationToken);
-
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
         var completions = await db.ModuleCompletions.AsNoTracking()

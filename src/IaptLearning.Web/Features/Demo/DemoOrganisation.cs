@@ -208,10 +208,6 @@ public sealed class DemoOrganisation(
             }
         }
 
-        var everyone = await db.Users.Where(u => u.TeamId != null && teams.Select(t => t.Id).Contains(u.TeamId.Value))
-            .Select(u => u.Id).ToListAsync(cancellationToken);
-        await ModuleRecords.RefreshAsync(db, everyone.Concat(managerIds), now, cancellationToken);
-
         var result = new DemoSeedResult(true, staff.Count, completed, inProgress, issued, stopwatch.Elapsed);
         logger.LogInformation(
             "Demo organisation created: {Staff} staff, {Completed} completions, {InProgress} in progress, {Certificates} certificates, in {Elapsed} ms.",

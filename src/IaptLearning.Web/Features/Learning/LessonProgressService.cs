@@ -1,6 +1,7 @@
 using IaptLearning.Content.Model;
 using IaptLearning.Web.Data;
-using IaptLearning.Web.Features.Certificates;
+using IaptLearning.Web.Features.Catalog;
+using IaptLearning.Web.Features.Completions;
 using IaptLearning.Web.Features.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -30,10 +31,9 @@ public enum LessonCompletionResult
 public sealed class LessonProgressService(
     IDbContextFactory<AppDbContext> factory,
     TimeProvider time,
-    CertificateIssuer certificates,
+    ModuleCompletions completions,
     IOptions<LearningOptions> options,
-    IHostEnvironment environment,
-    ILogger<LessonProgressService> logger)
+    IHostEnvironment environment)
 {
     private double MinTimeScale => environment.IsEnvironment("Testing") ? options.Value.MinTimeScale : 1;
 
@@ -50,7 +50,6 @@ public sealed class LessonProgressService(
             var now = Now;
             var row = await db.LessonProgress.SingleOrDefaultAsync(
                 p => p.UserId == userId && p.ModuleSlug == module.Slug && p.LessonSlug == lesson.Slug, cancellationToken);
-            var firstVisit = row is null;
             if (row is null)
             {
                 row = new LessonProgress { UserId = userId, ModuleSlug = module.Slug, LessonSlug = lesson.Slug, FirstVisitedAtUtc = now };
@@ -72,11 +71,6 @@ public sealed class LessonProgressService(
             catch (DbUpdateException) when (attempt < 2)
             {
                 continue; // Another tab inserted the row first.
-            }
-
-            if (firstVisit)
-            {
-                await ModuleRecords.TryRefreshAsync(factory, userId, now, logger, cancellationToken);
             }
 
             return await ReadStateAsync(db, userId, module, lesson, row, cancellationToken);
@@ -212,12 +206,11 @@ public sealed class LessonProgressService(
         row.CompletedContentHash = lesson.ContentHash;
         await db.SaveChangesAsync(cancellationToken);
 
-        if (module.Assessment is null && await CompleteModuleWithoutAssessmentAsync(db, userId, module, cancellationToken) is { } completionId)
+        if (module.Assessment is null)
         {
-            await certificates.TryIssueAsync(userId, module, completionId, cancellationToken);
+            await CompleteModuleWithoutAssessmentAsync(db, userId, module, cancellationToken);
         }
 
-        await ModuleRecords.TryRefreshAsync(factory, userId, Now, logger, cancellationToken);
         return LessonCompletionResult.Completed;
     }
 
@@ -225,13 +218,13 @@ public sealed class LessonProgressService(
     /// Records the completion once every lesson is done in this round: all lessons, once per
     /// version; during a renewal (the latest completion has expired) every lesson completed again since it.
     /// </summary>
-    private async Task<long?> CompleteModuleWithoutAssessmentAsync(AppDbContext db, string userId, ContentModule module, CancellationToken cancellationToken)
+    private async Task CompleteModuleWithoutAssessmentAsync(AppDbContext db, string userId, ContentModule module, CancellationToken cancellationToken)
     {
         var standing = await CompletionValidity.ReadAsync(db, userId, module.Slug, Now, cancellationToken);
         if (!standing.IsExpired && await db.ModuleCompletions.AnyAsync(
                 c => c.UserId == userId && c.ModuleSlug == module.Slug && c.ModuleVersion == module.Version, cancellationToken))
         {
-            return null;
+            return;
         }
 
         var since = standing.IsExpired ? standing.Latest!.CompletedAtUtc : (DateTime?)null;
@@ -239,26 +232,9 @@ public sealed class LessonProgressService(
         var done = await db.LessonProgress.CountAsync(
             p => p.UserId == userId && p.ModuleSlug == module.Slug && p.CompletedAtUtc != null && (since == null || p.CompletedAtUtc > since)
                 && slugs.Contains(p.LessonSlug), cancellationToken);
-        if (done < slugs.Count)
+        if (done == slugs.Count)
         {
-            return null;
-        }
-
-        var previous = await db.ModuleCompletions
-            .Where(c => c.UserId == userId && c.ModuleSlug == module.Slug && c.ModuleVersion == module.Version)
-            .MaxAsync(c => (int?)c.RenewalNumber, cancellationToken);
-        var completion = CompletedContent.Completion(userId, module, Now);
-        completion.RenewalNumber = previous is { } n ? n + 1 : 0;
-        db.ModuleCompletions.Add(completion);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return completion.Id;
-        }
-        catch (DbUpdateException)
-        {
-            // Recorded already by a concurrent request; the unique index keeps one.
-            return null;
+            await completions.RecordAsync(db, module, CompletedContent.Completion(userId, module, Now), cancellationToken);
         }
     }
 

@@ -6,42 +6,13 @@ namespace IaptLearning.Web.Features.Staff;
 
 /// <summary>
 /// Rebuilds <see cref="ModuleRecord"/> rows from the records they summarise (lesson progress,
-/// attempts, completions, certificates) and the assignments that apply to each person now. Called
-/// after anything that changes those for a person: learning, a move, an assignment, a reset. It
-/// recomputes from scratch, so calling it again is always safe.
+/// attempts, completions, certificates) and the assignments that apply to each person now.
+/// <see cref="ModuleRecordsInterceptor"/> calls it after every save that changes those; writers
+/// do not. It recomputes from scratch, so calling it again is always safe.
 /// </summary>
 public static class ModuleRecords
 {
     private const int ChunkSize = 400;
-
-    /// <summary>
-    /// Refreshes one person's rows in a context of its own, after a learning event has been saved.
-    /// Two requests racing to insert the same row retry; a failure is logged rather than shown to
-    /// the learner, whose own record is already safe (the next event or a manager's action rebuilds it).
-    /// </summary>
-    public static async Task TryRefreshAsync(IDbContextFactory<AppDbContext> factory, string userId, DateTime nowUtc, ILogger logger, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        ArgumentNullException.ThrowIfNull(logger);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var db = await factory.CreateDbContextAsync(cancellationToken);
-                await RefreshAsync(db, userId, nowUtc, cancellationToken);
-                return;
-            }
-            catch (DbUpdateException e) when (attempt < 3)
-            {
-                logger.LogDebug(e, "Module records for {UserId} changed underneath; trying again.", userId);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Could not refresh the module records of {UserId}.", userId);
-                return;
-            }
-        }
-    }
 
     public static Task RefreshAsync(AppDbContext db, string userId, DateTime nowUtc, CancellationToken cancellationToken = default) =>
         RefreshAsync(db, [userId], nowUtc, cancellationToken);

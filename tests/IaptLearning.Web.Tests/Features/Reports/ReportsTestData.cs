@@ -108,9 +108,11 @@ internal static class ReportsTestData
             return id;
         }
 
+        // Planted rows, saved after the people: a save that adds people rebuilds their rows from what they have done.
+        var records = new List<ModuleRecord>();
         void Record(string userId, string module, DateTime? due = null, DateTime? started = null, DateTime? completed = null,
             DateTime? expires = null, int? score = null, string? certificate = null) =>
-            db.ModuleRecords.Add(new ModuleRecord
+            records.Add(new ModuleRecord
             {
                 UserId = userId, ModuleSlug = module, IsAssigned = due is not null, DueAtUtc = due, StartedAtUtc = started ?? completed?.AddDays(-1),
                 CompletedAtUtc = completed, ExpiresAtUtc = expires, CompletedVersion = completed is null ? null : "1.2.0",
@@ -162,8 +164,11 @@ internal static class ReportsTestData
                 score: kind == 2 ? 50 + (i % 5) * 10 : null);
         }
 
+        await db.SaveChangesAsync();
+        db.ModuleRecords.AddRange(records);
+
         // As ModuleRecords.RefreshAsync keeps them: each record carries its person's current team and job role.
-        foreach (var record in db.ModuleRecords.Local)
+        foreach (var record in records)
         {
             var person = db.Users.Local.Single(u => u.Id == record.UserId);
             (record.TeamId, record.JobRole) = (person.TeamId, person.JobRole);
