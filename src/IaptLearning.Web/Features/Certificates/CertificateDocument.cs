@@ -26,7 +26,6 @@ public static class CertificateDocument
     private const double ContentWidth = PageWidth - 2 * Margin;
     private const double RightColumnX = 600;
     private const double QrSize = 80;
-    private const double MeasureSize = 10;
 
     public const string Creator = "IaptLearning";
 
@@ -44,16 +43,15 @@ public static class CertificateDocument
         var page = document.AddPage();
         page.Width = XUnit.FromPoint(PageWidth);
         page.Height = XUnit.FromPoint(PageHeight);
-        Layout layout;
+        using var text = new PdfText(fonts);
         using (var gfx = XGraphics.FromPdfPage(page))
         {
             // Drawn top to bottom and left to right, because that is the order a screen reader or
             // copy-and-paste takes the text in.
-            layout = new Layout(gfx, fonts);
-            layout.Draw(model);
+            new Layout(gfx, text).Draw(model);
         }
 
-        CompleteFontSubsets(document, fonts, layout);
+        text.CompleteFontSubsets(document);
 
         var seed = Seed(model);
         ReplaceFontSubsetTags(document, seed);
@@ -136,39 +134,6 @@ public static class CertificateDocument
         document.Internals.SecondDocumentID = id;
     }
 
-    // See CompositeGlyphs: characters drawn into a form that no page shows still go into the
-    // font subset, but not into the page's text, so copy-and-paste and screen readers never meet them.
-    private static void CompleteFontSubsets(PdfDocument document, CertificateFontResolver fonts, Layout layout)
-    {
-        var regular = fonts.SubsetClosureHelpers(layout.RegularText, bold: false);
-        var bold = fonts.SubsetClosureHelpers(layout.BoldText, bold: true);
-        var fallbacks = layout.FallbackText
-            .Select(f => (f.Key.Index, f.Key.Bold, Helpers: fonts.FallbackSubsetClosureHelpers(f.Key.Index, f.Value)))
-            .Where(f => f.Helpers.Length > 0)
-            .ToList();
-        if (regular.Length == 0 && bold.Length == 0 && fallbacks.Count == 0)
-        {
-            return;
-        }
-
-        using var form = new XForm(document, XUnit.FromPoint(1), XUnit.FromPoint(1));
-        using var gfx = XGraphics.FromForm(form);
-        if (regular.Length > 0)
-        {
-            gfx.DrawString(regular, Layout.Font(MeasureSize, bold: false), XBrushes.White, 0, 0);
-        }
-
-        if (bold.Length > 0)
-        {
-            gfx.DrawString(bold, Layout.Font(MeasureSize, bold: true), XBrushes.White, 0, 0);
-        }
-
-        foreach (var (index, isBold, helpers) in fallbacks)
-        {
-            gfx.DrawString(helpers, Layout.Font(MeasureSize, isBold, index), XBrushes.White, 0, 0);
-        }
-    }
-
     private static byte[] Seed(CertificateModel model) =>
         SHA256.HashData(Encoding.UTF8.GetBytes($"{model.CertificateNumber}\n{model.VerificationCode}"));
 
@@ -215,24 +180,13 @@ public static class CertificateDocument
         }
     }
 
-    private sealed class Layout(XGraphics gfx, CertificateFontResolver fonts)
+    private sealed class Layout(XGraphics gfx, PdfText text)
     {
         private readonly XGraphics _gfx = gfx;
-        private readonly CertificateFontResolver _fonts = fonts;
-        private readonly Dictionary<(double Size, bool Bold, int Font), XFont> _fontCache = [];
-
-        // Text drawn with each fallback font, in drawing order, for CompleteFontSubsets.
-        private readonly SortedDictionary<(int Index, bool Bold), StringBuilder> _fallbackText = [];
-        private readonly XSolidBrush _text = new(TextColour);
+        private readonly PdfText _text = text;
+        private readonly XSolidBrush _textBrush = new(TextColour);
         private readonly XSolidBrush _secondary = new(SecondaryTextColour);
         private readonly XSolidBrush _blue = new(NhsBlue);
-        private readonly StringBuilder _regularText = new();
-        private readonly StringBuilder _boldText = new();
-
-        public string RegularText => _regularText.ToString();
-        public string BoldText => _boldText.ToString();
-        public IEnumerable<KeyValuePair<(int Index, bool Bold), string>> FallbackText =>
-            _fallbackText.Select(f => KeyValuePair.Create(f.Key, f.Value.ToString()));
 
         public void Draw(CertificateModel model)
         {
@@ -242,13 +196,13 @@ public static class CertificateDocument
             _gfx.DrawLine(new XPen(NhsBlue, 1.5), Margin, 84, PageWidth - Margin, 84);
 
             var centre = XStringAlignment.Center;
-            Fit(["Certificate of continuing professional development"], bold: true, 20, 12, new XRect(Margin, 94, ContentWidth, 26), _text, centre);
+            Fit(["Certificate of continuing professional development"], bold: true, 20, 12, new XRect(Margin, 94, ContentWidth, 26), _textBrush, centre);
             Fit(["This certifies that"], bold: false, 10, 8, new XRect(Margin, 124, ContentWidth, 14), _secondary, centre);
             // Room above the name for stacked accents (ễ), which rise above the font's ascent.
             Fit([model.LearnerName], bold: true, 24, 10, new XRect(Margin, 145, ContentWidth, 46), _blue, centre);
-            Fit([model.JobRole], bold: false, 11, 7, new XRect(Margin, 192, ContentWidth, 23), _text, centre);
+            Fit([model.JobRole], bold: false, 11, 7, new XRect(Margin, 192, ContentWidth, 23), _textBrush, centre);
             Fit(["completed the module"], bold: false, 10, 8, new XRect(Margin, 216, ContentWidth, 14), _secondary, centre);
-            Fit([model.ModuleTitle], bold: true, 17, 9, new XRect(Margin, 232, ContentWidth, 40), _text, centre);
+            Fit([model.ModuleTitle], bold: true, 17, 9, new XRect(Margin, 232, ContentWidth, 40), _textBrush, centre);
             Fit([$"Version {model.ModuleVersion} \u00B7 Content hash {model.PrintedContentHash}"], bold: false, 9, 6, new XRect(Margin, 274, ContentWidth, 12), _secondary, centre);
 
             DrawOutcomes(model);
@@ -278,9 +232,9 @@ public static class CertificateDocument
         {
             const double x = Margin;
             const double width = RightColumnX - 20 - Margin;
-            Fit(["Learning outcomes"], bold: true, 10, 10, new XRect(x, 296, width, 14), _text, XStringAlignment.Near);
+            Fit(["Learning outcomes"], bold: true, 10, 10, new XRect(x, 296, width, 14), _textBrush, XStringAlignment.Near);
             var outcomes = model.LearningOutcomes.IsDefaultOrEmpty ? ["Not stated for this module"] : model.LearningOutcomes;
-            Fit(outcomes, bold: false, 10, 5.5, new XRect(x, 314, width, 160), _text, XStringAlignment.Near, bullets: true);
+            Fit(outcomes, bold: false, 10, 5.5, new XRect(x, 314, width, 160), _textBrush, XStringAlignment.Near, bullets: true);
         }
 
         private void DrawDetails(CertificateModel model)
@@ -298,7 +252,7 @@ public static class CertificateDocument
             foreach (var (label, value) in details)
             {
                 Fit([label], bold: false, 8.5, 6, new XRect(RightColumnX, y, width, 11), _secondary, XStringAlignment.Near);
-                Fit([value], bold: true, 11, 6, new XRect(RightColumnX, y + 11, width, 15), _text, XStringAlignment.Near);
+                Fit([value], bold: true, 11, 6, new XRect(RightColumnX, y + 11, width, 15), _textBrush, XStringAlignment.Near);
                 y += 32;
             }
         }
@@ -311,7 +265,7 @@ public static class CertificateDocument
             Fit(["Check this certificate is genuine: scan the QR code or go to"], bold: false, 9, 7, new XRect(Margin, top + 8, width, 13), _secondary, XStringAlignment.Near);
             Fit([model.VerificationUrl.AbsoluteUri], bold: true, 10, 5, new XRect(Margin, top + 22, width, 14), _blue, XStringAlignment.Near);
             Fit(["Verification code"], bold: false, 9, 7, new XRect(Margin, top + 44, width, 13), _secondary, XStringAlignment.Near);
-            Fit([VerificationCode.Format(model.VerificationCode)], bold: true, 11, 6, new XRect(Margin, top + 58, width, 16), _text, XStringAlignment.Near);
+            Fit([VerificationCode.Format(model.VerificationCode)], bold: true, 11, 6, new XRect(Margin, top + 58, width, 16), _textBrush, XStringAlignment.Near);
             DrawQrCode(model.VerificationUrl.AbsoluteUri, new XRect(PageWidth - Margin - QrSize, top, QrSize, QrSize));
         }
 
@@ -346,7 +300,7 @@ public static class CertificateDocument
                 }
             }
 
-            _gfx.DrawPath(_text, path);
+            _gfx.DrawPath(_textBrush, path);
         }
 
         /// <summary>
@@ -358,20 +312,15 @@ public static class CertificateDocument
             IReadOnlyList<string> paragraphs, bool bold, double maxSize, double minSize, XRect box, XBrush brush,
             XStringAlignment alignment, bool bullets = false, bool verticalCentre = false)
         {
-            // Arabic letters take their joined forms before anything is measured; each paragraph
-            // keeps its own direction for the reordering of its lines when drawn.
-            var shaped = paragraphs.Select(ArabicShaper.Shape).ToArray();
-            var rightToLeft = shaped.Select(BidiText.IsRightToLeft).ToArray();
-            var words = shaped.Select(p => SplitWords(p).Select(w => (Text: w, Width: Measure(w, bold, MeasureSize))).ToArray()).ToArray();
-            var spaceWidth = Measure(" ", bold, MeasureSize);
-            var bulletWidth = bullets ? Measure("\u2022 ", bold, MeasureSize) : 0;
+            var bullet = new TextLine("\u2022 ", RightToLeft: false);
+            double Indent(double size) => bullets ? _text.Measure(bullet.Text, bold, size) : 0;
+            List<List<TextLine>> WrapAt(double size) =>
+                [.. paragraphs.Select(p => _text.Wrap(p, bold, size, box.Width - Indent(size)))];
 
             // Sizes in half points from the largest down; fitting only gets easier as the size
             // falls, so a binary search finds the largest that fits in a few wraps.
             var steps = (int)Math.Floor((maxSize - minSize) / 0.5);
             double SizeAt(int step) => step < steps ? maxSize - step * 0.5 : minSize;
-            List<List<string>> WrapAt(double size) =>
-                [.. words.Select(p => Wrap(p, spaceWidth, box.Width * MeasureSize / size - bulletWidth, bold))];
 
             var size = maxSize;
             var lines = WrapAt(size);
@@ -395,9 +344,9 @@ public static class CertificateDocument
                 lines = WrapAt(size);
             }
 
-            var lineHeight = LineHeight(size);
+            var lineHeight = PdfText.LineHeight(size);
             var maxLines = Math.Max(1, (int)Math.Floor((box.Height + 0.01) / lineHeight));
-            var font = CachedFont(size, bold, -1);
+            var indent = Indent(size);
             var y = box.Y;
             if (verticalCentre)
             {
@@ -415,29 +364,20 @@ public static class CertificateDocument
                         return;
                     }
 
-                    var text = paragraph[i];
+                    var line = paragraph[i];
                     var lastRoom = drawn == maxLines - 1 && (i < paragraph.Count - 1 || paragraph != lines[^1]);
                     if (lastRoom)
                     {
-                        text = Ellipsise(text, bold, size, box.Width - bulletWidth * size / MeasureSize);
+                        line = _text.Ellipsise(line, bold, size, box.Width - indent);
                     }
 
-                    text = BidiText.ToVisual(text, rightToLeft[p]);
-
-                    var indent = bulletWidth * size / MeasureSize;
-                    var x = box.X + indent;
-                    if (alignment == XStringAlignment.Center)
-                    {
-                        x = box.X + (box.Width - Measure(text, bold, size)) / 2;
-                    }
-
+                    var x = alignment == XStringAlignment.Center ? box.X + (box.Width - _text.Measure(line.Text, bold, size)) / 2 : box.X + indent;
                     if (bullets && i == 0)
                     {
-                        _gfx.DrawString("\u2022", font, brush, box.X, y, XStringFormats.TopLeft);
-                        (bold ? _boldText : _regularText).Append('\u2022');
+                        _text.Draw(_gfx, bullet with { Text = "\u2022" }, bold, size, brush, box.X, y);
                     }
 
-                    DrawRuns(text, bold, size, brush, x, y);
+                    _text.Draw(_gfx, line, bold, size, brush, x, y);
                     y += lineHeight;
                     drawn++;
                 }
@@ -446,178 +386,9 @@ public static class CertificateDocument
             }
         }
 
-        // Drawn run by run, each in the family that has its glyphs (see FontRuns).
-        private void DrawRuns(string text, bool bold, double size, XBrush brush, double x, double y)
-        {
-            foreach (var (run, index) in FontRuns(text, bold))
-            {
-                var font = CachedFont(size, bold, index);
-                _gfx.DrawString(run, font, brush, x, y, XStringFormats.TopLeft);
-                if (index < 0)
-                {
-                    (bold ? _boldText : _regularText).Append(run);
-                }
-                else
-                {
-                    (_fallbackText.TryGetValue((index, bold), out var drawn) ? drawn : _fallbackText[(index, bold)] = new()).Append(run);
-                }
-
-                x += _gfx.MeasureString(run, font).Width;
-            }
-        }
-
-        // Consecutive characters the main family draws, or the fallback (CJK) draws; a mark stays
-        // with the character before it.
-        private List<(string Text, int Font)> FontRuns(string text, bool bold)
-        {
-            var runs = new List<(string, int)>();
-            var run = new StringBuilder();
-            var current = -1;
-            foreach (var rune in text.EnumerateRunes())
-            {
-                var fallback = Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark && run.Length > 0
-                    ? current
-                    : _fonts.FontFor(rune.Value, bold);
-                if (run.Length > 0 && fallback != current)
-                {
-                    runs.Add((run.ToString(), current));
-                    run.Clear();
-                }
-
-                current = fallback;
-                run.Append(rune.ToString());
-            }
-
-            if (run.Length > 0)
-            {
-                runs.Add((run.ToString(), current));
-            }
-
-            return runs;
-        }
-
-        private XFont CachedFont(double size, bool bold, int index)
-        {
-            if (!_fontCache.TryGetValue((size, bold, index), out var font))
-            {
-                _fontCache[(size, bold, index)] = font = Font(size, bold, index);
-            }
-
-            return font;
-        }
-
-        private string Ellipsise(string text, bool bold, double size, double width)
-        {
-            if (Measure(text + "\u2026", bold, size) <= width)
-            {
-                return text + "\u2026";
-            }
-
-            // The most text elements that still fit with the ellipsis, by binary search.
-            var elements = TextElements(text);
-            int low = 0, high = elements.Count;
-            while (low < high)
-            {
-                var middle = (low + high + 1) / 2;
-                if (Measure(string.Concat(elements.Take(middle)) + "\u2026", bold, size) <= width)
-                {
-                    low = middle;
-                }
-                else
-                {
-                    high = middle - 1;
-                }
-            }
-
-            return string.Concat(elements.Take(low)).TrimEnd() + "\u2026";
-        }
-
-        private double Measure(string text, bool bold, double size) =>
-            FontRuns(text, bold).Sum(r => _gfx.MeasureString(r.Text, CachedFont(size, bold, r.Font)).Width);
-
-        private List<string> Wrap((string Text, double Width)[] words, double spaceWidth, double lineWidth, bool bold)
-        {
-            var lines = new List<string>();
-            var line = new StringBuilder();
-            var width = 0.0;
-            foreach (var (text, wordWidth) in words)
-            {
-                if (line.Length > 0 && width + spaceWidth + wordWidth <= lineWidth)
-                {
-                    line.Append(' ').Append(text);
-                    width += spaceWidth + wordWidth;
-                    continue;
-                }
-
-                if (line.Length > 0)
-                {
-                    lines.Add(line.ToString());
-                    line.Clear();
-                }
-
-                if (wordWidth <= lineWidth)
-                {
-                    line.Append(text);
-                    width = wordWidth;
-                    continue;
-                }
-
-                // A "word" wider than the box (a long hyphen-less name, an address): break it
-                // between characters, never inside a letter and its accents.
-                width = 0;
-                var widths = new Dictionary<string, double>(StringComparer.Ordinal);
-                foreach (var element in TextElements(text))
-                {
-                    if (!widths.TryGetValue(element, out var elementWidth))
-                    {
-                        widths[element] = elementWidth = Measure(element, bold, MeasureSize);
-                    }
-
-                    if (line.Length > 0 && width + elementWidth > lineWidth)
-                    {
-                        lines.Add(line.ToString());
-                        line.Clear();
-                        width = 0;
-                    }
-
-                    line.Append(element);
-                    width += elementWidth;
-                }
-            }
-
-            if (line.Length > 0 || lines.Count == 0)
-            {
-                lines.Add(line.ToString());
-            }
-
-            return lines;
-        }
-
-        private static double Height(List<List<string>> lines, double size) =>
-            lines.Sum(p => p.Count) * LineHeight(size) + (lines.Count - 1) * ParagraphGap(size);
-
-        private static double LineHeight(double size) => size * 1.22;
+        private static double Height(List<List<TextLine>> lines, double size) =>
+            lines.Sum(p => p.Count) * PdfText.LineHeight(size) + (lines.Count - 1) * ParagraphGap(size);
 
         private static double ParagraphGap(double size) => size * 0.3;
-
-        private static string[] SplitWords(string text) =>
-            text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-        private static List<string> TextElements(string text)
-        {
-            var elements = new List<string>(text.Length);
-            var enumerator = StringInfo.GetTextElementEnumerator(text);
-            while (enumerator.MoveNext())
-            {
-                elements.Add(enumerator.GetTextElement());
-            }
-
-            return elements;
-        }
-
-        // index: -1 for the main family, else which fallback (CertificateFontResolver.FontFor).
-        public static XFont Font(double size, bool bold, int index = -1) =>
-            new(index < 0 ? CertificateFontResolver.FamilyName : CertificateFontResolver.FallbackFamily(index), size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular,
-                new XPdfFontOptions(PdfFontEncoding.Unicode));
     }
 }

@@ -225,12 +225,12 @@ public sealed class CertificateFontResolver : IFontResolver
             .Distinct(StringComparer.Ordinal)];
     }
 
-    /// <summary>Characters to draw out of sight so that PDFsharp's subset of the face keeps every accent of <paramref name="text"/>.</summary>
-    internal string SubsetClosureHelpers(string text, bool bold) =>
-        (bold ? _boldGlyphs : _regularGlyphs)?.ClosureHelpers(text) ?? string.Empty;
-
-    /// <summary>As <see cref="SubsetClosureHelpers"/>, for the fallback face.</summary>
-    internal string FallbackSubsetClosureHelpers(int index, string text) => _fallbacks[index].Glyphs.ClosureHelpers(text);
+    /// <summary>
+    /// Characters to draw out of sight so that PDFsharp's subset of a face keeps every accent of
+    /// <paramref name="text"/>; <paramref name="font"/> as from <see cref="FontFor"/>.
+    /// </summary>
+    internal string SubsetClosureHelpers(string text, bool bold, int font) =>
+        (font >= 0 ? _fallbacks[font].Glyphs : bold ? _boldGlyphs : _regularGlyphs)?.ClosureHelpers(text) ?? string.Empty;
 
     private static IEnumerable<string> FindFallbacks(IEnumerable<string> folders)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using IaptLearning.Web.Components.Shared;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -7,7 +6,7 @@ namespace IaptLearning.Web.Features.Certificates;
 
 /// <summary>
 /// The CPD record as a plain A4 PDF: one table of label and value rows per completed module,
-/// wrapped to the page, in the certificate's embedded fonts.
+/// wrapped to the page, with the certificate's fonts and text layout (<see cref="PdfText"/>).
 /// </summary>
 public static class CpdRecordDocument
 {
@@ -31,7 +30,8 @@ public static class CpdRecordDocument
         document.Info.Subject = "Continuing professional development record";
         document.ViewerPreferences.DisplayDocTitle = true;
 
-        using var writer = new Writer(document);
+        using var text = new PdfText(fonts);
+        using var writer = new Writer(document, text);
         writer.Text("CPD record", 20, bold: true, PageWidth - 2 * Margin, Margin);
         writer.Text(learnerName, 13, bold: true, PageWidth - 2 * Margin, Margin);
         writer.Text($"Produced on {UkTime.Date(producedAtUtc)}. {entries.Count} completed {(entries.Count == 1 ? "module" : "modules")}.", 10, bold: false, PageWidth - 2 * Margin, Margin);
@@ -57,63 +57,51 @@ public static class CpdRecordDocument
             writer.Gap(14);
         }
 
-        writer.Finish(fonts);
+        writer.Finish();
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
         return stream.ToArray();
     }
 
-    private static XFont Font(double size, bool bold) =>
-        new(CertificateFontResolver.FamilyName, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
-
-    private sealed class Writer(PdfDocument document) : IDisposable
+    private sealed class Writer(PdfDocument document, PdfText text) : IDisposable
     {
-        private readonly XGraphics _measure = XGraphics.CreateMeasureContext(new XSize(PageWidth, PageHeight), XGraphicsUnit.Point, XPageDirection.Downwards);
-        private readonly StringBuilder _regular = new();
-        private readonly StringBuilder _bold = new();
+        private readonly XSolidBrush _brush = new(TextColour);
+        private readonly XPen _rule = new(Rule, 0.75);
         private XGraphics? _gfx;
         private double _y = PageHeight;
 
         public void Gap(double points) => _y += points;
 
-        public void Dispose()
-        {
-            _gfx?.Dispose();
-            _measure.Dispose();
-        }
+        public void Dispose() => _gfx?.Dispose();
 
-        public void Text(string text, double size, bool bold, double width, double x)
+        public void Text(string value, double size, bool bold, double width, double x)
         {
-            var font = Font(size, bold);
-            var lines = Wrap(text, font, width);
-            var height = lines.Count * font.GetHeight();
-            var gfx = Ensure(height);
+            var lines = text.Wrap(value, bold, size, width);
+            var lineHeight = PdfText.LineHeight(size);
+            var gfx = Ensure(lines.Count * lineHeight);
             foreach (var line in lines)
             {
-                gfx.DrawString(line, font, new XSolidBrush(TextColour), x, _y, XStringFormats.TopLeft);
-                _y += font.GetHeight();
+                text.Draw(gfx, line, bold, size, _brush, x, _y);
+                _y += lineHeight;
             }
 
-            (bold ? _bold : _regular).Append(text);
             _y += 2;
         }
 
         public void Row(string label, string value, double valueSize = 10)
         {
-            var labelFont = Font(10, bold: true);
-            var valueFont = Font(valueSize, bold: false);
-            var valueWidth = PageWidth - 2 * Margin - LabelWidth - 2 * CellPadding;
-            var labelLines = Wrap(label, labelFont, LabelWidth - 2 * CellPadding);
-            var valueLines = Wrap(value, valueFont, valueWidth);
-            var lineHeight = Math.Max(valueFont.GetHeight(), labelFont.GetHeight());
+            const double labelSize = 10;
+            var labelLines = text.Wrap(label, bold: true, labelSize, LabelWidth - 2 * CellPadding);
+            var valueLines = text.Wrap(value, bold: false, valueSize, PageWidth - 2 * Margin - LabelWidth - 2 * CellPadding);
+            var lineHeight = PdfText.LineHeight(Math.Max(labelSize, valueSize));
 
             // A long reflection may run over pages; draw as many lines as fit, then continue.
             var gfx = Ensure(lineHeight * Math.Min(3, Math.Max(labelLines.Count, valueLines.Count)) + 2 * CellPadding);
-            gfx.DrawLine(new XPen(Rule, 0.75), Margin, _y, PageWidth - Margin, _y);
+            gfx.DrawLine(_rule, Margin, _y, PageWidth - Margin, _y);
             var top = _y + CellPadding;
             for (var i = 0; i < labelLines.Count; i++)
             {
-                gfx.DrawString(labelLines[i], labelFont, new XSolidBrush(TextColour), Margin + CellPadding, top + i * lineHeight, XStringFormats.TopLeft);
+                text.Draw(gfx, labelLines[i], bold: true, labelSize, _brush, Margin + CellPadding, top + i * lineHeight);
             }
 
             var y = top;
@@ -125,38 +113,18 @@ public static class CpdRecordDocument
                     y = _y;
                 }
 
-                gfx.DrawString(line, valueFont, new XSolidBrush(TextColour), Margin + LabelWidth + CellPadding, y, XStringFormats.TopLeft);
+                text.Draw(gfx, line, bold: false, valueSize, _brush, Margin + LabelWidth + CellPadding, y);
                 y += lineHeight;
             }
 
             _y = Math.Max(y, top + labelLines.Count * lineHeight) + CellPadding;
-            _bold.Append(label);
-            _regular.Append(value);
         }
 
-        public void Finish(CertificateFontResolver fonts)
+        public void Finish()
         {
             _gfx?.Dispose();
             _gfx = null;
-            // As on the certificate: accents stacked on one letter (ễ) need their parts in the font subset.
-            var regular = fonts.SubsetClosureHelpers(_regular.ToString(), bold: false);
-            var bold = fonts.SubsetClosureHelpers(_bold.ToString(), bold: true);
-            if (regular.Length == 0 && bold.Length == 0)
-            {
-                return;
-            }
-
-            using var form = new XForm(document, XUnit.FromPoint(1), XUnit.FromPoint(1));
-            using var gfx = XGraphics.FromForm(form);
-            if (regular.Length > 0)
-            {
-                gfx.DrawString(regular, Font(10, bold: false), XBrushes.White, 0, 0);
-            }
-
-            if (bold.Length > 0)
-            {
-                gfx.DrawString(bold, Font(10, bold: true), XBrushes.White, 0, 0);
-            }
+            text.CompleteFontSubsets(document);
         }
 
         private XGraphics Ensure(double height) =>
@@ -171,48 +139,6 @@ public static class CpdRecordDocument
             _gfx = XGraphics.FromPdfPage(page);
             _y = Margin;
             return _gfx;
-        }
-
-        private List<string> Wrap(string text, XFont font, double width)
-        {
-            var lines = new List<string>();
-
-            foreach (var paragraph in text.ReplaceLineEndings("\n").Split('\n'))
-            {
-                var line = "";
-                foreach (var word in paragraph.Split(' '))
-                {
-                    var candidate = line.Length == 0 ? word : line + " " + word;
-                    if (_measure.MeasureString(candidate, font).Width <= width)
-                    {
-                        line = candidate;
-                        continue;
-                    }
-
-                    if (line.Length > 0)
-                    {
-                        lines.Add(line);
-                    }
-
-                    // A word wider than the column is broken wherever it has to be.
-                    line = word;
-                    while (line.Length > 1 && _measure.MeasureString(line, font).Width > width)
-                    {
-                        var fit = line.Length - 1;
-                        while (fit > 1 && _measure.MeasureString(line[..fit], font).Width > width)
-                        {
-                            fit--;
-                        }
-
-                        lines.Add(line[..fit]);
-                        line = line[fit..];
-                    }
-                }
-
-                lines.Add(line);
-            }
-
-            return lines;
         }
     }
 }

@@ -3,8 +3,6 @@ using System.Text.RegularExpressions;
 using IaptLearning.Web.Features.Certificates;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
-using UglyToad.PdfPig.Tokens;
 
 namespace IaptLearning.Web.Tests.Features.Certificates;
 
@@ -15,7 +13,7 @@ public partial class CertificateDocumentTests
     {
         var model = SampleCertificate.Model();
 
-        var text = ExtractText(CertificateDocument.Render(model));
+        var text = PdfReadBack.Text(CertificateDocument.Render(model));
 
         Assert.Contains("Priya Shah", text);
         Assert.Contains("Psychological Wellbeing Practitioner", text);
@@ -41,7 +39,7 @@ public partial class CertificateDocumentTests
     [Fact]
     public void Render_SampleCertificate_TextIsInReadingOrder()
     {
-        var text = ExtractText(CertificateDocument.Render(SampleCertificate.Model()));
+        var text = PdfReadBack.Text(CertificateDocument.Render(SampleCertificate.Model()));
 
         string[] order =
         [
@@ -59,7 +57,7 @@ public partial class CertificateDocumentTests
     {
         var model = SampleCertificate.Model() with { AssessmentScorePercent = null };
 
-        var text = ExtractText(CertificateDocument.Render(model));
+        var text = PdfReadBack.Text(CertificateDocument.Render(model));
 
         Assert.Contains("No assessment in this module", text);
         Assert.DoesNotContain("%", text);
@@ -79,7 +77,7 @@ public partial class CertificateDocumentTests
         Assert.Contains("Priya Shah", pdf.Information.Subject);
         Assert.Contains("IAPT-2026-000123", pdf.Information.Keywords);
 
-        var fonts = PdfFonts(pdf, page);
+        var fonts = PdfReadBack.Fonts(pdf, page);
         Assert.Equal(2, fonts.Count);
         Assert.All(fonts, font => Assert.True(font.Embedded, $"{font.Name} is not embedded"));
         Assert.All(fonts, font => Assert.Contains("DejaVu Sans", font.Name, StringComparison.Ordinal));
@@ -90,7 +88,7 @@ public partial class CertificateDocumentTests
     {
         var model = SampleCertificate.Model() with { LearnerName = "Siân O'Brien-Nguyễn", JobRole = "Ψυχολόγος / Психолог" };
 
-        var text = ExtractText(CertificateDocument.Render(model));
+        var text = PdfReadBack.Text(CertificateDocument.Render(model));
 
         Assert.Contains("Siân O'Brien-Nguyễn", text);
         Assert.Contains("Ψυχολόγος / Психолог", text);
@@ -104,27 +102,9 @@ public partial class CertificateDocumentTests
 
         using var pdf = PdfDocument.Open(CertificateDocument.Render(model));
 
-        var fontFiles = FontFiles(pdf, pdf.GetPage(1));
-        Assert.Equal(2, fontFiles.Count);
-        foreach (var file in fontFiles)
-        {
-            var glyphs = CompositeGlyphs.TryRead(file);
-            Assert.NotNull(glyphs);
-            for (var glyph = 0; glyph < glyphs.GlyphCount; glyph++)
-            {
-                if (!glyphs.HasData(glyph))
-                {
-                    continue;
-                }
-
-                foreach (var component in glyphs.Components(glyph))
-                {
-                    Assert.True(glyphs.HasData(component), $"glyph {glyph} uses glyph {component}, which the subset left out");
-                }
-            }
-        }
-
-        Assert.Contains("Siân O'Brien-Nguyễn", ExtractText(CertificateDocument.Render(model)));
+        Assert.Equal(2, PdfReadBack.FontFiles(pdf, pdf.GetPage(1)).Count);
+        PdfReadBack.AssertSubsetsComplete(pdf);
+        Assert.Contains("Siân O'Brien-Nguyễn", PdfReadBack.Text(CertificateDocument.Render(model)));
     }
 
     [Fact]
@@ -137,7 +117,7 @@ public partial class CertificateDocumentTests
 
         using var pdf = PdfDocument.Open(bytes);
         Assert.Equal(1, pdf.NumberOfPages);
-        Assert.Contains(name, ExtractText(bytes));
+        Assert.Contains(name, PdfReadBack.Text(bytes));
         AssertInsideBorder(pdf.GetPage(1));
     }
 
@@ -154,7 +134,7 @@ public partial class CertificateDocumentTests
 
         using var pdf = PdfDocument.Open(bytes);
         Assert.Equal(1, pdf.NumberOfPages);
-        var text = ExtractText(bytes);
+        var text = PdfReadBack.Text(bytes);
         foreach (var outcome in outcomes)
         {
             Assert.Contains(outcome, text);
@@ -177,7 +157,7 @@ public partial class CertificateDocumentTests
 
         using var pdf = PdfDocument.Open(bytes);
         Assert.Equal(1, pdf.NumberOfPages);
-        Assert.Contains("\u2026", ExtractText(bytes));
+        Assert.Contains("\u2026", PdfReadBack.Text(bytes));
         AssertInsideBorder(pdf.GetPage(1));
     }
 
@@ -242,7 +222,7 @@ public partial class CertificateDocumentTests
 
         using var pdf = PdfDocument.Open(bytes);
         Assert.Single(pdf.GetPage(1).GetImages());
-        Assert.Contains("Example NHS Talking Therapies Service", ExtractText(bytes));
+        Assert.Contains("Example NHS Talking Therapies Service", PdfReadBack.Text(bytes));
     }
 
     [Fact]
@@ -282,15 +262,6 @@ public partial class CertificateDocumentTests
             "cpd-certificate-m-2026-07-01.pdf",
             CertificateDocument.FileName("m", new DateTimeOffset(2026, 6, 30, 23, 30, 0, TimeSpan.Zero)));
 
-    private static string ExtractText(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        var text = ContentOrderTextExtractor.GetText(document.GetPage(1));
-
-        // Wrapped lines come back as line breaks; a reader sees them as spaces.
-        return Whitespace().Replace(text, " ");
-    }
-
     private static void AssertInsideBorder(Page page) =>
         Assert.All(page.Letters, letter =>
         {
@@ -299,59 +270,11 @@ public partial class CertificateDocumentTests
                 $"'{letter.Value}' at {box} is outside the border");
         });
 
-    // Walks the page's font resources: a Type0 font's glyphs live in its descendant's FontFile2.
-    private static List<(string Name, bool Embedded)> PdfFonts(PdfDocument pdf, Page page)
-    {
-        T Resolve<T>(IToken token) where T : IToken =>
-            (T)(token is IndirectReferenceToken reference ? pdf.Structure.GetObject(reference.Data).Data : token);
-
-        var resources = Resolve<DictionaryToken>(page.Dictionary.Data["Resources"]);
-        var fonts = Resolve<DictionaryToken>(resources.Data["Font"]);
-        var result = new List<(string, bool)>();
-        foreach (var entry in fonts.Data.Values)
-        {
-            var font = Resolve<DictionaryToken>(entry);
-            if (font.TryGet(NameToken.DescendantFonts, out IToken? descendants))
-            {
-                font = Resolve<DictionaryToken>(Resolve<ArrayToken>(descendants).Data[0]);
-            }
-
-            var descriptor = Resolve<DictionaryToken>(font.Data["FontDescriptor"]);
-            var embedded = descriptor.Data.ContainsKey("FontFile2") || descriptor.Data.ContainsKey("FontFile3") || descriptor.Data.ContainsKey("FontFile");
-            result.Add((Resolve<NameToken>(font.Data["BaseFont"]).Data, embedded));
-        }
-
-        return result;
-    }
-
-    private static List<byte[]> FontFiles(PdfDocument pdf, Page page)
-    {
-        T Resolve<T>(IToken token) where T : IToken =>
-            (T)(token is IndirectReferenceToken reference ? pdf.Structure.GetObject(reference.Data).Data : token);
-
-        var resources = Resolve<DictionaryToken>(page.Dictionary.Data["Resources"]);
-        var fonts = Resolve<DictionaryToken>(resources.Data["Font"]);
-        var files = new List<byte[]>();
-        foreach (var entry in fonts.Data.Values)
-        {
-            var font = Resolve<DictionaryToken>(entry);
-            var descendant = Resolve<DictionaryToken>(Resolve<ArrayToken>(font.Data["DescendantFonts"]).Data[0]);
-            var descriptor = Resolve<DictionaryToken>(descendant.Data["FontDescriptor"]);
-            var stream = Resolve<StreamToken>(descriptor.Data["FontFile2"]);
-            files.Add(stream.Decode(pdf.Structure.FilterProvider).ToArray());
-        }
-
-        return files;
-    }
-
     private static string TrailerId(byte[] pdf)
     {
         var raw = System.Text.Encoding.Latin1.GetString(pdf);
         return IdPattern().Match(raw).Value;
     }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"/ID\s*\[\s*<[0-9A-Fa-f]+>")]
     private static partial Regex IdPattern();
