@@ -106,6 +106,24 @@ public class StaffCsvReaderTests
     }
 
     [Fact]
+    public void Read_BadQuoteAfterBlankLinesAndAMultiLineCell_IsReportedOnItsOwnRow()
+    {
+        var records = Records("name,note\n\n\"Jo\",\"two\nlines\"\n\n\"Sam\"x,y\nAl,z\n");
+
+        Assert.Equal([1, 3, 5, 6], records.Select(r => r.RowNumber));
+        Assert.Equal([null, null, Csv.UndoubledQuote, null], records.Select(r => r.Error));
+    }
+
+    [Fact]
+    public void Read_Semicolons_AreNotTakenAsTheSeparator()
+    {
+        // The library guesses the separator unless told; a guess would split these names differently.
+        var records = Records("name;email\nAlex;alex@example.nhs.uk\n");
+
+        Assert.Equal(["Alex;alex@example.nhs.uk"], records[1].Fields);
+    }
+
+    [Fact]
     public void Read_QuoteInsideAnUnquotedCell_IsKeptAsText()
     {
         var records = Records("name\nJo \"JJ\" Smith\n");
