@@ -2,7 +2,6 @@ using System.Security.Claims;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Audit;
-using IaptLearning.Web.Features.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -7,7 +7,6 @@ using IaptLearning.Web.Features.Assessment;
 using IaptLearning.Web.Features.Catalog;
 using IaptLearning.Web.Features.Certificates;
 using IaptLearning.Web.Features.Learning;
-using IaptLearning.Web.Features.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
 using IaptLearning.Content.Model;
 using IaptLearning.Web.Data;
-using IaptLearning.Web.Features.Catalog;
 using IaptLearning.Web.Features.Completions;
 using IaptLearning.Web.Features.Staff;
 using Microsoft.EntityFrameworkCore;
