@@ -166,6 +166,109 @@ public class ModuleRecordsTests(WebAppFixture app)
         Assert.Equal(expected, ModuleRecords.AppliesTo(assignment, "me", 1, 10, JobRole.Counsellor));
     }
 
+    // The funnel: every test below changes what the records read with a plain SaveChanges and no
+    // refresh call, and the row moves. A writer that bypasses the interceptor fails one of these.
+
+    private async Task<ModuleRecord?> RowAsync(string userId)
+    {
+        await using var db = await StaffTestData.Db(app);
+        return await db.ModuleRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.ModuleSlug == Slug);
+    }
+
+    [Fact]
+    public async Task Save_LessonProgress_MovesTheRow()
+    {
+        var person = await StaffTestData.CreatePersonAsync(app, null);
+        await using (var db = await StaffTestData.Db(app))
+        {
+            db.LessonProgress.Add(new LessonProgress { UserId = person.Id, ModuleSlug = Slug, LessonSlug = "first-steps", FirstVisitedAtUtc = Now, LastVisitedAtUtc = Now, CompletedAtUtc = Now });
+            await db.SaveChangesAsync();
+        }
+
+        var row = await RowAsync(person.Id);
+        Assert.Equal(1, row?.LessonsCompleted);
+        Assert.Equal(Now, row?.StartedAtUtc);
+    }
+
+    [Fact]
+    public async Task Save_AssessmentAttempt_MovesTheRow()
+    {
+        var person = await StaffTestData.CreatePersonAsync(app, null);
+        await using (var db = await StaffTestData.Db(app))
+        {
+            db.AssessmentAttempts.Add(Attempt(person.Id, 1, Now, 70));
+            await db.SaveChangesAsync();
+        }
+
+        var row = await RowAsync(person.Id);
+        Assert.Equal(1, row?.AttemptCount);
+        Assert.Equal(70, row?.BestScorePercent);
+    }
+
+    [Fact]
+    public async Task Save_CompletionAndRevocation_MoveTheRow()
+    {
+        var person = await StaffTestData.CreatePersonAsync(app, null);
+        var certificate = await CertificateTestData.IssueAsync(app, person.Id);
+        Assert.Equal(certificate.Number, (await RowAsync(person.Id))?.CertificateNumber);
+
+        await using (var db = await StaffTestData.Db(app))
+        {
+            var tracked = await db.Certificates.SingleAsync(c => c.Id == certificate.Id);
+            tracked.RevokedAtUtc = Now;
+            await db.SaveChangesAsync();
+        }
+
+        var row = await RowAsync(person.Id);
+        Assert.NotNull(row?.CompletedAtUtc);
+        Assert.Null(row?.CertificateNumber);
+    }
+
+    [Fact]
+    public async Task Save_TeamAssignmentAndWithdrawal_MoveTheRow()
+    {
+        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var person = await StaffTestData.CreatePersonAsync(app, org.TeamA1);
+        var assignment = Assignment(a => { a.TeamId = org.TeamA1; a.DueDate = UkTime.Today(Now).AddDays(7); });
+        await using (var db = await StaffTestData.Db(app))
+        {
+            db.Assignments.Add(assignment);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(UkTime.EndOfDayUtc(UkTime.Today(Now).AddDays(7)), (await RowAsync(person.Id))?.DueAtUtc);
+
+        await using (var db = await StaffTestData.Db(app))
+        {
+            var tracked = await db.Assignments.SingleAsync(a => a.Id == assignment.Id);
+            tracked.RemovedAtUtc = Now;
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Null(await RowAsync(person.Id));
+    }
+
+    [Fact]
+    public async Task Save_MoveAndNewJobRole_MoveTheRow()
+    {
+        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var person = await StaffTestData.CreatePersonAsync(app, org.TeamA1, JobRole.Counsellor);
+        await CertificateTestData.AddCompletionAsync(app, person.Id);
+        Assert.Equal(org.TeamA1, (await RowAsync(person.Id))?.TeamId);
+
+        await StaffTestData.MoveAsync(app, person.Id, org.TeamB1);
+        Assert.Equal(org.TeamB1, (await RowAsync(person.Id))?.TeamId);
+
+        await using (var db = await StaffTestData.Db(app))
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == person.Id);
+            user.JobRole = JobRole.Supervisor;
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(JobRole.Supervisor, (await RowAsync(person.Id))?.JobRole);
+    }
+
     private Assignment Assignment(Action<Assignment> set)
     {
         var assignment = new Assignment { ModuleSlug = Slug, CreatedByUserId = "test", CreatedAtUtc = Now, DueDate = UkTime.Today(Now).AddDays(30) };

@@ -86,8 +86,8 @@ internal static class StaffTestData
         await db.TeamMemberships.Where(m => m.UserId == userId && m.ToUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ToUtc, now));
         db.TeamMemberships.Add(new TeamMembership { UserId = userId, TeamId = teamId, FromUtc = now });
+        // No refresh here: the records interceptor rebuilds the person's rows after the save.
         await db.SaveChangesAsync();
-        await IaptLearning.Web.Features.Staff.ModuleRecords.RefreshAsync(db, userId, now);
     }
 
     public static ClaimsPrincipal Principal(string id, string email, params string[] roles) =>
