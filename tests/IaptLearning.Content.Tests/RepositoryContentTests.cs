@@ -1,4 +1,4 @@
-using IaptLearning.Cli.Commands;
+using IaptLearning.Content.Diagnostics;
 
 namespace IaptLearning.Content.Tests;
 
@@ -43,7 +43,7 @@ public sealed class RepositoryContentTests
         Assert.True(assessment.Bank.Length >= 15);
         Assert.Equal(80, assessment.PassMark);
         Assert.All(module.Lessons.SelectMany(l => l.Questions).Concat(assessment.Bank), q => Assert.True(q.HasExplicitId, q.Id));
-        Assert.Matches(@"^long-covid \d+\.\d+\.\d+: \d lessons, (2\d|30) min, ", ValidateCommand.SummaryLine(module));
+        Assert.Matches(@"^long-covid \d+\.\d+\.\d+: \d lessons, (2\d|30) min, ", ValidationReport.SummaryLine(module));
     }
 
     private static string FindRoot()

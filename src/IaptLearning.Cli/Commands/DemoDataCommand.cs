@@ -1,3 +1,4 @@
+using System.CommandLine;
 using IaptLearning.Cli.Hosting;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
@@ -9,66 +10,56 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IaptLearning.Cli.Commands;
 
 /// <summary>The demo organisation, as the web app creates it at Development start-up, on demand.</summary>
-public sealed class DemoDataCommand(WebAppLocation? location = null) : ICliCommand
+public static class DemoDataCommand
 {
-    public string Name => "demo-data";
-
-    public string Summary => "create the demo organisation: 3 services, 6 teams, 120 staff with progress (Development only)";
-
-    public string Help => $"""
-        Usage: iapt demo-data [--data <folder>] [--content <folder>]
-
-        Creates {DemoOrganisation.OrganisationName}: 3 services, 6 teams, 120 invented staff with
-        progress on the published modules, team assignments, certificates, and the managers'
-        logins listed in the README. Does nothing if the organisation exists. The web app does
-        the same at start-up in Development.
-
-        Every demo login has the published password, so this runs only in Development
-        (DOTNET_ENVIRONMENT or ASPNETCORE_ENVIRONMENT=Development) or with
-        Accounts__CreateDemoAccounts=true; never on a real install.
-
-          --data <folder>      the web app's data folder (default: what the web app uses; see 'iapt user --help')
-          --content <folder>   the content folder (default: the web app's Content:Path, the repository's content/)
-        """;
-
-    private WebAppLocation Location => location ?? WebAppLocation.Detect();
-
-    public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public static Command Create(WebAppLocation? location)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        var options = CommandOptions.Parse(args, ["data", "content"], [], out var problem);
-        if (options is null)
+        var data = new Option<string>("--data") { Description = "The web app's data folder (default: what the web app uses; see 'iapt user --help').", HelpName = "folder" };
+        var content = new Option<string>("--content") { Description = "The content folder (default: the web app's Content:Path, the repository's content/).", HelpName = "folder" };
+        var command = new CliCommand("demo-data", "Create the demo organisation: 3 services, 6 teams, 120 staff with progress (Development only).")
         {
-            error.WriteLine($"iapt demo-data: {problem} Run 'iapt demo-data --help'.");
-            return CliApp.UsageOrUnreadable;
-        }
+            MoreHelp = () => $"""
+                Creates {DemoOrganisation.OrganisationName}: 3 services, 6 teams, 120 invented staff with
+                progress on the published modules, team assignments, certificates, and the managers'
+                logins listed in the README. Does nothing if the organisation exists. The web app does
+                the same at start-up in Development.
 
-        try
+                Every demo login has the published password, so this runs only in Development
+                (DOTNET_ENVIRONMENT or ASPNETCORE_ENVIRONMENT=Development) or with
+                Accounts__CreateDemoAccounts=true; never on a real install.
+                """,
+        };
+        command.Add(data);
+        command.Add(content);
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            return RunAsync(options, output, error).GetAwaiter().GetResult();
-        }
-        catch (CliException e)
-        {
-            error.WriteLine($"iapt demo-data: {e.Message}");
-            return e.ExitCode;
-        }
+            var error = parse.InvocationConfiguration.Error;
+            try
+            {
+                return await RunAsync(location ?? WebAppLocation.Detect(), parse.GetValue(data), parse.GetValue(content), parse.InvocationConfiguration.Output, error, cancellationToken);
+            }
+            catch (CliException e)
+            {
+                await error.WriteLineAsync($"iapt demo-data: {e.Message}");
+                return e.ExitCode;
+            }
+        });
+        return command;
     }
 
-    private async Task<int> RunAsync(CommandOptions options, TextWriter output, TextWriter error)
+    private static async Task<int> RunAsync(WebAppLocation location, string? dataFolder, string? contentFolder, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var settings = new Dictionary<string, string?>
         {
             // Created below, so the result can be reported.
             ["Demo:CreateOrganisation"] = "false",
         };
-        if (options.Value("content") is { } content)
+        if (contentFolder is not null)
         {
-            settings["Content:Path"] = Path.GetFullPath(content);
+            settings["Content:Path"] = Path.GetFullPath(contentFolder);
         }
 
-        await using var host = await WebAppHost.StartAsync(Location, options.Value("data"), settings, builder =>
+        await using var host = await WebAppHost.StartAsync(location, dataFolder, settings, builder =>
         {
             if (!DemoOrganisation.IsAllowed(builder.Environment, builder.Configuration))
             {
@@ -83,7 +74,7 @@ public sealed class DemoDataCommand(WebAppLocation? location = null) : ICliComma
             builder.AddCatalog();
             builder.AddCertificateIssuing();
             builder.AddDemoData();
-        });
+        }, cancellationToken);
         output.WriteLine($"Database: {host.Database}");
         var contentRoot = host.Services.GetRequiredService<ContentService>().RootPath;
         var modules = host.Services.GetRequiredService<ModuleLibrary>().Published;
@@ -94,7 +85,7 @@ public sealed class DemoDataCommand(WebAppLocation? location = null) : ICliComma
         }
 
         await using var scope = host.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<DemoOrganisation>().SeedAsync();
+        var result = await scope.ServiceProvider.GetRequiredService<DemoOrganisation>().SeedAsync(cancellationToken);
         if (!result.Created)
         {
             output.WriteLine($"{DemoOrganisation.OrganisationName} already exists: nothing was changed.");

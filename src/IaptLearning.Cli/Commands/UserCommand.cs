@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net.Mail;
@@ -20,77 +21,106 @@ namespace IaptLearning.Cli.Commands;
 /// Accounts from the command line: the first admin on a new install (no default passwords), a
 /// fresh set-password link, and a list. Uses the web app's database and key ring.
 /// </summary>
-public sealed class UserCommand(WebAppLocation? location = null) : ICliCommand
+public static class UserCommand
 {
-    public string Name => "user";
+    private const string DataHelp =
+        "The web app's data folder (database, keys). Default: what the web app uses: Storage__DataPath or ConnectionStrings__Default " +
+        "from the environment, else its appsettings.json (the repository's data/ when run inside the repository). The database used is printed.";
 
-    public string Summary => "add an account (the first admin) with a one-time link to set its password; list accounts";
-
-    public string Help => $"""
-        Usage: iapt user add --email <email> --name <full name> [--role <role>]... [--data <folder>] [--base-url <url>]
-               iapt user link --email <email> [--data <folder>] [--base-url <url>]
-               iapt user list [--data <folder>]
-
-        add    Creates an account with no password, gives it the roles (always learner, plus each
-               --role: {string.Join(", ", Roles.All)}) and prints a link to set the password. The
-               link works once and expires (24 hours by default); give it only to that person.
-        link   Prints a new set-password link for an existing account (the old one stops working
-               once either is used).
-        list   Lists every account with its roles and team.
-
-          --data <folder>    the web app's data folder (database, keys). Default: what the web app
-                             uses: Storage__DataPath / ConnectionStrings__Default from the
-                             environment, else its appsettings.json (the repository's data/ when
-                             run inside the repository). The database used is printed.
-          --base-url <url>   the site's address for the link. Default: Site:PublicBaseUrl,
-                             else {IaptLearning.Web.PublicAddress.DefaultBaseUrl}.
-
-        Example: iapt user add --email pat.lee@example.nhs.uk --name "Pat Lee" --role admin
-        Exit codes: 0 done, 1 refused (for example the email is taken), 2 bad arguments or unusable data folder.
-        """;
-
-    private WebAppLocation Location => location ?? WebAppLocation.Detect();
-
-    public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public static Command Create(WebAppLocation? location)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        var verb = args.Count > 0 ? args[0] : null;
-        var rest = args.Skip(1).ToList();
-        try
+        var command = new CliCommand("user", "Add an account (the first admin) with a one-time link to set its password; list accounts.")
         {
-            return verb switch
+            MoreHelp = () => "The first admin on a new install: iapt user add --email <email> --name \"<full name>\" --role admin",
+        };
+        command.Add(AddCommand(location));
+        command.Add(LinkCommand(location));
+        command.Add(ListCommand(location));
+        return command;
+    }
+
+    private static CliCommand AddCommand(WebAppLocation? location)
+    {
+        var email = EmailOption();
+        var name = new Option<string>("--name") { Description = "The person's full name, as it should appear on certificates.", HelpName = "full name" };
+        var role = new Option<string[]>("--role") { Description = "A role besides learner, which every account has; repeat for more. The roles are listed below.", HelpName = "role" };
+        var data = DataOption();
+        var baseUrl = BaseUrlOption();
+        var command = new CliCommand("add", "Create an account with no password, give it the roles and print a one-time link to set the password.")
+        {
+            MoreHelp = () => $"""
+                Roles: {string.Join(", ", Roles.All)}.
+                The link works once and expires (24 hours by default); give it only to that person.
+                Example: iapt user add --email pat.lee@example.nhs.uk --name "Pat Lee" --role admin
+                Exit codes: 0 done, 1 refused (for example the email is taken), 2 bad arguments or unusable data folder.
+                """,
+        };
+        command.Add(email);
+        command.Add(name);
+        command.Add(role);
+        command.Add(data);
+        command.Add(baseUrl);
+        SetAction(command, "add", location, (parse, host) => AddAsync(
+            parse.GetValue(email), parse.GetValue(name), parse.GetValue(role) ?? [], Account(parse, host, data, baseUrl), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static CliCommand LinkCommand(WebAppLocation? location)
+    {
+        var email = EmailOption();
+        var data = DataOption();
+        var baseUrl = BaseUrlOption();
+        var command = new CliCommand("link", "Print a new set-password link for an existing account (the old one stops working once either is used).")
+        {
+            MoreHelp = () => "Exit codes: 0 done, 1 refused (no such account, or it is deactivated), 2 bad arguments or unusable data folder.",
+        };
+        command.Add(email);
+        command.Add(data);
+        command.Add(baseUrl);
+        SetAction(command, "link", location, (parse, host) => LinkAsync(
+            parse.GetValue(email), Account(parse, host, data, baseUrl), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static Command ListCommand(WebAppLocation? location)
+    {
+        var data = DataOption();
+        var command = new Command("list", "List every account with its roles and team.") { data };
+        SetAction(command, "list", location, (parse, host) => ListAsync(Account(parse, host, data, null), parse.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private static Option<string> EmailOption() => new("--email") { Description = "The address the person signs in with.", HelpName = "email" };
+
+    private static Option<string> DataOption() => new("--data") { Description = DataHelp, HelpName = "folder" };
+
+    private static Option<string> BaseUrlOption() =>
+        new("--base-url") { Description = $"The site's address for the link. Default: Site:PublicBaseUrl, else {IaptLearning.Web.PublicAddress.DefaultBaseUrl}.", HelpName = "url" };
+
+    /// <summary>Where the account commands work: the web app's folder and the options that choose its data and its address.</summary>
+    private sealed record AccountSettings(WebAppLocation Location, string? DataFolder, string? BaseUrl);
+
+    private static AccountSettings Account(ParseResult parse, WebAppLocation location, Option<string> data, Option<string>? baseUrl) =>
+        new(location, parse.GetValue(data), baseUrl is null ? null : parse.GetValue(baseUrl));
+
+    private static void SetAction(Command command, string verb, WebAppLocation? location, Func<ParseResult, WebAppLocation, Task<int>> action) =>
+        command.SetAction(async parse =>
+        {
+            try
             {
-                "add" => AddAsync(rest, output, error).GetAwaiter().GetResult(),
-                "link" => LinkAsync(rest, output, error).GetAwaiter().GetResult(),
-                "list" => ListAsync(rest, output, error).GetAwaiter().GetResult(),
-                _ => Usage(error, verb is null ? "say what to do: add, link or list." : $"unknown action '{verb}'; use add, link or list."),
-            };
-        }
-        catch (CliException e)
-        {
-            error.WriteLine($"iapt user {verb}: {e.Message}");
-            return e.ExitCode;
-        }
-    }
+                return await action(parse, location ?? WebAppLocation.Detect());
+            }
+            catch (CliException e)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"iapt user {verb}: {e.Message}");
+                return e.ExitCode;
+            }
+        });
 
-    private static int Usage(TextWriter error, string message)
+    private static async Task<int> AddAsync(string? email, string? name, string[] roleNames, AccountSettings settings, TextWriter output, TextWriter error)
     {
-        error.WriteLine($"iapt user: {message} Run 'iapt user --help'.");
-        return CliApp.UsageOrUnreadable;
-    }
-
-    private async Task<int> AddAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
-    {
-        var options = CommandOptions.Parse(args, ["email", "name", "role", "data", "base-url"], ["role"], out var problem);
-        if (options is null)
-        {
-            return Usage(error, problem!);
-        }
-
-        var email = options.Value("email")?.Trim();
-        var name = options.Value("name")?.Trim();
+        email = email?.Trim();
+        name = name?.Trim();
         var problems = new List<string>();
         if (CheckEmail(email) is { } emailProblem)
         {
@@ -107,7 +137,7 @@ public sealed class UserCommand(WebAppLocation? location = null) : ICliCommand
         }
 
         var roles = new List<string> { Roles.Learner };
-        foreach (var role in options.Values("role"))
+        foreach (var role in roleNames)
         {
             var known = Roles.All.FirstOrDefault(r => string.Equals(r, role.Trim(), StringComparison.OrdinalIgnoreCase));
             if (known is null)
@@ -130,7 +160,7 @@ public sealed class UserCommand(WebAppLocation? location = null) : ICliCommand
             return CliApp.UsageOrUnreadable;
         }
 
-        return await WithAccountsAsync(options, output, async (users, db, now, link) =>
+        return await WithAccountsAsync(settings, output, async (users, db, now, link) =>
         {
             if (await users.FindByEmailAsync(email!) is not null)
             {
@@ -173,22 +203,16 @@ public sealed class UserCommand(WebAppLocation? location = null) : ICliCommand
         });
     }
 
-    private async Task<int> LinkAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    private static async Task<int> LinkAsync(string? email, AccountSettings settings, TextWriter output, TextWriter error)
     {
-        var options = CommandOptions.Parse(args, ["email", "data", "base-url"], [], out var problem);
-        if (options is null)
-        {
-            return Usage(error, problem!);
-        }
-
-        var email = options.Value("email")?.Trim();
+        email = email?.Trim();
         if (CheckEmail(email) is { } emailProblem)
         {
             error.WriteLine($"iapt user link: {emailProblem}");
             return CliApp.UsageOrUnreadable;
         }
 
-        return await WithAccountsAsync(options, output, async (users, db, now, link) =>
+        return await WithAccountsAsync(settings, output, async (users, db, now, link) =>
         {
             var user = await users.FindByEmailAsync(email!);
             if (user is null)
@@ -210,15 +234,9 @@ public sealed class UserCommand(WebAppLocation? location = null) : ICliCommand
         });
     }
 
-    private async Task<int> ListAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    private static async Task<int> ListAsync(AccountSettings settings, TextWriter output)
     {
-        var options = CommandOptions.Parse(args, ["data"], [], out var problem);
-        if (options is null)
-        {
-            return Usage(error, problem!);
-        }
-
-        return await WithAccountsAsync(options, output, async (_, db, _, _) =>
+        return await WithAccountsAsync(settings, output, async (_, db, _, _) =>
         {
             var roles = (await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync())
                 .ToLookup(x => x.UserId, x => x.Name);
@@ -248,24 +266,24 @@ public sealed class UserCommand(WebAppLocation? location = null) : ICliCommand
         });
     }
 
-    private Task<WebAppHost> StartAsync(CommandOptions options) =>
-        WebAppHost.StartAsync(Location, options.Value("data"), new Dictionary<string, string?>(), builder =>
+    private static Task<WebAppHost> StartAsync(AccountSettings settings) =>
+        WebAppHost.StartAsync(settings.Location, settings.DataFolder, new Dictionary<string, string?>(), builder =>
         {
             builder.AddData();
             builder.AddAccounts();
         });
 
     /// <summary>Runs <paramref name="action"/> with Identity over the web app's database, and a writer of set-password links.</summary>
-    private async Task<int> WithAccountsAsync(
-        CommandOptions options,
+    private static async Task<int> WithAccountsAsync(
+        AccountSettings settings,
         TextWriter output,
         Func<UserManager<ApplicationUser>, AppDbContext, DateTime, Func<ApplicationUser, Task>, Task<int>> action)
     {
-        await using var host = await StartAsync(options);
+        await using var host = await StartAsync(settings);
         output.WriteLine($"Database: {host.Database}");
         using var scope = host.Services.CreateScope();
         var services = scope.ServiceProvider;
-        var baseUrl = BaseUrl(services.GetRequiredService<IConfiguration>(), options);
+        var baseUrl = BaseUrl(services.GetRequiredService<IConfiguration>(), settings.BaseUrl);
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var lifespan = services.GetRequiredService<IOptions<DataProtectionTokenProviderOptions>>().Value.TokenLifespan;
@@ -280,10 +298,10 @@ public sealed class UserCommand(WebAppLocation? location = null) : ICliCommand
         });
     }
 
-    private static Uri BaseUrl(IConfiguration configuration, CommandOptions options)
+    private static Uri BaseUrl(IConfiguration configuration, string? option)
     {
         // The web app's own reading of its address, so the CLI's links match the emailed ones.
-        var configured = options.Value("base-url") ?? IaptLearning.Web.PublicAddress.ConfiguredValue(configuration);
+        var configured = option ?? IaptLearning.Web.PublicAddress.ConfiguredValue(configuration);
         return IaptLearning.Web.PublicAddress.TryParse(configured, out var address)
             ? address.BaseUrl
             : throw new CliException($"the base address '{configured}' is not an absolute http or https address; give --base-url like https://learning.example.nhs.uk.");

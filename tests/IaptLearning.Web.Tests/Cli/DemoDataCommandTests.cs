@@ -1,5 +1,4 @@
 using IaptLearning.Cli;
-using IaptLearning.Cli.Commands;
 using IaptLearning.Cli.Hosting;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Demo;
@@ -48,7 +47,7 @@ public sealed class DemoDataCommandTests : IDisposable
     {
         var (code, _, error) = Run("Development", "demo-data", "--staff", "500");
         Assert.Equal(CliApp.UsageOrUnreadable, code);
-        Assert.Contains("unknown option '--staff'", error, StringComparison.Ordinal);
+        Assert.Contains("Unrecognized command or argument '--staff'.", error, StringComparison.Ordinal);
     }
 
     private static (int Code, string Output, string Error) Run(string environment, params string[] args)
@@ -56,7 +55,7 @@ public sealed class DemoDataCommandTests : IDisposable
         var location = new WebAppLocation(WebAppLocation.Detect().ContentRoot, environment);
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = new CliApp([new DemoDataCommand(location)]).Run(args, output, error);
+        var code = CliApp.Run(args, output, error, location);
         return (code, output.ToString(), error.ToString());
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using IaptLearning.Cli;
-using IaptLearning.Cli.Commands;
 using IaptLearning.Cli.Hosting;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Audit;
@@ -135,9 +134,9 @@ public sealed partial class UserCommandTests(UserCommandTests.FirstAdminFixture 
     [InlineData("--email|pat.lee@example.nhs.uk", "--name is required")]
     [InlineData("--email|pat.lee@example.nhs.uk|--name|   ", "--name is required")]
     [InlineData("--email|pat.lee@example.nhs.uk|--name|Pat Lee|--role|superuser", "unknown role 'superuser'; the roles are learner, author, manager, admin.")]
-    [InlineData("--email|pat.lee@example.nhs.uk|--email|pat@example.nhs.uk|--name|Pat Lee", "give --email once")]
-    [InlineData("--email|pat.lee@example.nhs.uk|--name|Pat Lee|--password|x", "unknown option '--password'")]
-    [InlineData("--email|pat.lee@example.nhs.uk|--name", "--name needs a value")]
+    [InlineData("--email|pat.lee@example.nhs.uk|--email|pat@example.nhs.uk|--name|Pat Lee", "Option '--email' expects a single argument but 2 were provided.")]
+    [InlineData("--email|pat.lee@example.nhs.uk|--name|Pat Lee|--password|x", "Unrecognized command or argument '--password'.")]
+    [InlineData("--email|pat.lee@example.nhs.uk|--name", "iapt user add: --name needs a value before '--data'.")]
     public void Add_BadArguments_ExitsTwoSayingWhy(string args, string message)
     {
         var data = Path.Combine(Path.GetTempPath(), "iapt-cli-unused-" + Guid.NewGuid().ToString("N"));
@@ -180,10 +179,9 @@ public sealed partial class UserCommandTests(UserCommandTests.FirstAdminFixture 
         try
         {
             File.WriteAllText(Path.Combine(root, "appsettings.json"), """{ "Storage": { "DataPath": "from-settings" } }""");
-            var command = new UserCommand(new WebAppLocation(root, "Testing"));
             var output = new StringWriter();
             var error = new StringWriter();
-            var code = new CliApp([command]).Run(["user", "add", "--email", "pat.lee@example.nhs.uk", "--name", "Pat Lee"], output, error);
+            var code = CliApp.Run(["user", "add", "--email", "pat.lee@example.nhs.uk", "--name", "Pat Lee"], output, error, new WebAppLocation(root, "Testing"));
             Assert.True(code == CliApp.Ok, error.ToString());
             var database = Path.Combine(root, "from-settings", "iaptlearning.db");
             Assert.Contains($"Database: {database} (Storage:DataPath 'from-settings' in the web app's settings, from {root})", output.ToString(), StringComparison.Ordinal);
@@ -204,8 +202,7 @@ public sealed partial class UserCommandTests(UserCommandTests.FirstAdminFixture 
         try
         {
             var error = new StringWriter();
-            var code = new CliApp([new UserCommand(new WebAppLocation(root, "Testing"))])
-                .Run(["user", "add", "--email", "pat.lee@example.nhs.uk", "--name", "Pat Lee"], new StringWriter(), error);
+            var code = CliApp.Run(["user", "add", "--email", "pat.lee@example.nhs.uk", "--name", "Pat Lee"], new StringWriter(), error, new WebAppLocation(root, "Testing"));
             Assert.Equal(CliApp.UsageOrUnreadable, code);
             Assert.Contains("cannot find the web app's data folder", error.ToString(), StringComparison.Ordinal);
             Assert.Empty(Directory.EnumerateFileSystemEntries(root));
@@ -220,7 +217,7 @@ public sealed partial class UserCommandTests(UserCommandTests.FirstAdminFixture 
     public void Help_ListsUserAndDemoData()
     {
         var output = new StringWriter();
-        Assert.Equal(CliApp.Ok, new CliApp([new ValidateCommand(), new UserCommand(), new DemoDataCommand()]).Run(["--help"], output, new StringWriter()));
+        Assert.Equal(CliApp.Ok, CliApp.Run(["--help"], output, new StringWriter()));
         Assert.Contains("  user ", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("  demo-data ", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("iapt user add --email", output.ToString(), StringComparison.Ordinal);
@@ -231,7 +228,7 @@ public sealed partial class UserCommandTests(UserCommandTests.FirstAdminFixture 
         var location = new WebAppLocation(WebAppLocation.Detect().ContentRoot, "Testing");
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = new CliApp([new UserCommand(location), new DemoDataCommand(location)]).Run(args, output, error);
+        var code = CliApp.Run(args, output, error, location);
         return (code, output.ToString(), error.ToString());
     }
 

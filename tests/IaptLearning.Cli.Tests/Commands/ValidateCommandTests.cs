@@ -1,19 +1,11 @@
 using System.Text.Json;
-using IaptLearning.Cli;
-using IaptLearning.Cli.Commands;
+using IaptLearning.Content.Tests;
+using static IaptLearning.Cli.Tests.CliRun;
 
-namespace IaptLearning.Content.Tests.Cli;
+namespace IaptLearning.Cli.Tests.Commands;
 
 public sealed class ValidateCommandTests
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = new CliApp([new ValidateCommand()]).Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Validate_ValidFolder_PrintsSummaryAndExitsZero()
     {
@@ -65,26 +57,26 @@ public sealed class ValidateCommandTests
 
         Assert.Equal(2, exit);
         Assert.Empty(output);
-        Assert.Contains("does not exist", error, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("validate", "--nope")]
-    [InlineData("validate", "a", "b")]
-    [InlineData("frobnicate")]
-    [InlineData]
-    public void Run_BadUsage_ExitsTwo(params string[] args)
-    {
-        Assert.Equal(2, Run(args).Exit);
+        Assert.Equal("/nonexistent/content: error: content folder '/nonexistent/content' does not exist", error.TrimEnd('\n'));
     }
 
     [Fact]
-    public void Validate_Help_ExitsZero()
+    public void Validate_UnknownOption_IsNamedNotTakenForTheFolder()
+    {
+        AssertUsageError(
+            Run("validate", "--jsn"),
+            "iapt validate: unknown option '--jsn'; the options are --json, --strict and --help.",
+            "Run 'iapt validate --help' for its usage.");
+    }
+
+    [Fact]
+    public void Validate_Help_ExitsZeroWithExitCodes()
     {
         var (exit, output, _) = Run("validate", "--help");
 
         Assert.Equal(0, exit);
-        Assert.StartsWith("Usage: iapt validate", output, StringComparison.Ordinal);
+        Assert.Contains("iapt validate [<folder>] [options]", output, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 the folder cannot be read.", output, StringComparison.Ordinal);
     }
 
     [Fact]
