@@ -166,4 +166,41 @@ public sealed class ManagerJourneyTests(BrowserFixture browser) : IClassFixture<
 
         return rows;
     }
+
+    [Fact]
+    public async Task Invitation_OpensSetUpYourAccount_WhichSignsThePersonIn()
+    {
+        var admin = new Learner(await browser.NewPageAsync(_app.BaseAddress));
+        await admin.SignInAsync("admin@example.nhs.uk");
+        await admin.GotoAsync("admin/people/new");
+        await admin.WaitInteractiveAsync();
+        var email = $"invited-{Guid.NewGuid():N}@example.nhs.uk";
+        await admin.Page.GetByLabel("Full name").FillAsync("Invited Person");
+        await admin.Page.GetByLabel("Email address").FillAsync(email);
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Create account and send invitation" }).ClickAsync();
+        await admin.Page.WaitForURLAsync(url => url.Contains("invited=1", StringComparison.Ordinal));
+
+        var invitation = await new Mailbox(_app.DataPath).WaitForAsync(email, "Your IaptLearning account");
+        var link = Mailbox.Link(invitation, "Account/SetUpAccount");
+
+        var invited = new Learner(await browser.NewPageAsync(_app.BaseAddress));
+        var page = invited.Page;
+        await page.GotoAsync(link);
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Set up your account", Level = 1 }).WaitForAsync();
+        Assert.DoesNotContain("Reset your password", await page.ContentAsync(), StringComparison.Ordinal);
+        await invited.ExpectNoSeriousAxeViolationsAsync("set up your account page");
+        await invited.TypeIntoAsync(page.GetByLabel("Create a password"), Learner.Password);
+        await invited.TypeIntoAsync(page.GetByLabel("Confirm your password"), Learner.Password);
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForURLAsync(url => url.Contains("/profile", StringComparison.Ordinal));
+        await invited.WaitInteractiveAsync();
+        await page.GetByText("Your account is set up and you are signed in.").WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+
+        // The link worked once.
+        var again = new Learner(await browser.NewPageAsync(_app.BaseAddress));
+        await again.Page.GotoAsync(link);
+        await again.Page.GetByRole(AriaRole.Heading, new() { Name = "This link cannot be used", Level = 1 }).WaitForAsync();
+    }
 }

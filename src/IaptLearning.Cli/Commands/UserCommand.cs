@@ -2,14 +2,12 @@ using System.CommandLine;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net.Mail;
-using System.Text;
 using IaptLearning.Cli.Hosting;
 using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -292,7 +290,7 @@ public static class UserCommand
             var token = await users.GeneratePasswordResetTokenAsync(user);
             output.WriteLine($"Link to set the password (works once; expires {UkTime.DateAndTime(now + lifespan)}, UK time):");
             output.WriteLine();
-            output.WriteLine($"  {SetPasswordLink(baseUrl, token, user.Email!).AbsoluteUri}");
+            output.WriteLine($"  {IaptLearning.Web.Features.Admin.Invitations.Link(baseUrl, token, user.Email!).AbsoluteUri}");
             output.WriteLine();
             output.WriteLine($"Give it to {user.Email} only, by a secure route: whoever opens it can choose the password. A new link: 'iapt user link --email {user.Email}'.");
         });
@@ -305,15 +303,6 @@ public static class UserCommand
         return IaptLearning.Web.PublicAddress.TryParse(configured, out var address)
             ? address.BaseUrl
             : throw new CliException($"the base address '{configured}' is not an absolute http or https address; give --base-url like https://learning.example.nhs.uk.");
-    }
-
-    /// <summary>The address the web app's ResetPassword page expects: the token Base64Url-encoded in <c>code</c>.</summary>
-    public static Uri SetPasswordLink(Uri baseUrl, string token, string email)
-    {
-        ArgumentNullException.ThrowIfNull(baseUrl);
-        ArgumentNullException.ThrowIfNull(token);
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        return new Uri(new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/"), $"Account/ResetPassword?code={code}&email={Uri.EscapeDataString(email)}");
     }
 
     /// <summary>Null when the address is usable; otherwise what is wrong with it.</summary>

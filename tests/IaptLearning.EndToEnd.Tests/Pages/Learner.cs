@@ -83,7 +83,26 @@ public sealed partial class Learner(IPage page)
         await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 
+    /// <summary>Registers, meets "Check your email" (the same page for an address in use), signs in from there and lands on the profile.</summary>
     public async Task RegisterAsync(string email, string fullName)
+    {
+        await SubmitRegistrationAsync(email, fullName);
+        await SignInFromCheckYourEmailAsync(email);
+    }
+
+    /// <summary>From "Check your email": the "sign in now" link, then the profile a newcomer lands on.</summary>
+    public async Task SignInFromCheckYourEmailAsync(string email)
+    {
+        await Page.GetByRole(AriaRole.Link, new() { Name = "sign in now" }).ClickAsync();
+        await Page.GetByLabel("Email address").FillAsync(email);
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Page.WaitForURLAsync(ProfileAddress());
+        await WaitInteractiveAsync();
+    }
+
+    /// <summary>Fills in and sends the registration form by keyboard, and waits for "Check your email".</summary>
+    public async Task SubmitRegistrationAsync(string email, string fullName)
     {
         await GotoAsync("Account/Register");
         await TypeIntoAsync(Page.GetByLabel("Full name"), fullName);
@@ -91,8 +110,7 @@ public sealed partial class Learner(IPage page)
         await TypeIntoAsync(Page.GetByLabel("Create a password"), Password);
         await TypeIntoAsync(Page.GetByLabel("Confirm your password"), Password);
         await Page.Keyboard.PressAsync("Enter");
-        await Page.WaitForURLAsync(ProfileAddress());
-        await WaitInteractiveAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Check your email", Level = 1 }).WaitForAsync();
     }
 
     /// <summary>Chooses options by their written index: radios with arrows, checkboxes with Space.</summary>

@@ -72,6 +72,7 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationWorld world) :
         /Account/ForgotPasswordConfirmation              GET    -         ok     ok      ok     ok     ok     ok
         /Account/ResetPassword                           GET    -         ok     ok      ok     ok     ok     ok
         /Account/ResetPasswordConfirmation               GET    -         ok     ok      ok     ok     ok     ok
+        /Account/SetUpAccount                            GET    -         ok     ok      ok     ok     ok     ok
         /Account/InvalidPasswordReset                    GET    -         ok     ok      ok     ok     ok     ok
         /Account/InvalidUser                             GET    -         ok     ok      ok     ok     ok     ok
         /Account/Lockout                                 GET    -         ok     ok      ok     ok     ok     ok

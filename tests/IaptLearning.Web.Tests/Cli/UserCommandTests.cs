@@ -13,7 +13,7 @@ namespace IaptLearning.Web.Tests.Cli;
 
 /// <summary>
 /// <c>iapt user</c> run in-process against a data folder, then the web app started on the same
-/// folder: the printed link must set the password through the web app's own ResetPassword page.
+/// folder: the printed link must set the password through the web app's own "Set up your account" page.
 /// </summary>
 public sealed partial class UserCommandTests(UserCommandTests.FirstAdminFixture fixture) : IClassFixture<UserCommandTests.FirstAdminFixture>
 {
@@ -44,14 +44,16 @@ public sealed partial class UserCommandTests(UserCommandTests.FirstAdminFixture 
     {
         Assert.Contains($"Database: {Path.Combine(_app.DataPath, "iaptlearning.db")} (--data)", _firstOutput, StringComparison.Ordinal);
         var link = Link(_firstOutput);
-        Assert.Equal("/Account/ResetPassword", link.AbsolutePath);
+        Assert.Equal("/Account/SetUpAccount", link.AbsolutePath);
         Assert.Contains("email=first.admin%40example.nhs.uk", link.Query, StringComparison.Ordinal);
 
         var client = Client();
-        var response = await SetPasswordAsync(client, link, FirstAdmin, "a long new passphrase");
+        var response = await SetPasswordAsync(client, link, "a long new passphrase");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.EndsWith("/Account/ResetPasswordConfirmation", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, FirstAdmin, "a long new passphrase")).StatusCode);
+        // Signed in by the set-up page itself, and the password works from then on.
+        Assert.EndsWith("/profile?welcome=true", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(Client(), FirstAdmin, "a long new passphrase")).StatusCode);
     }
 
     [Fact]
@@ -61,13 +63,13 @@ public sealed partial class UserCommandTests(UserCommandTests.FirstAdminFixture 
         Assert.True(code == CliApp.Ok, error);
         var link = Link(output);
         var client = Client();
-        Assert.Equal(HttpStatusCode.Redirect, (await SetPasswordAsync(client, link, "twice@example.nhs.uk", "the first passphrase")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SetPasswordAsync(client, link, "the first passphrase")).StatusCode);
 
-        var again = await SetPasswordAsync(client, link, "twice@example.nhs.uk", "the second passphrase");
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Contains("Invalid token", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(client, "twice@example.nhs.uk", "the second passphrase")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, "twice@example.nhs.uk", "the first passphrase")).StatusCode);
+        var again = await Client().GetStringAsync(link.PathAndQuery);
+        Assert.Contains("This link cannot be used", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("Twice Used", again, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(Client(), "twice@example.nhs.uk", "the second passphrase")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(Client(), "twice@example.nhs.uk", "the first passphrase")).StatusCode);
     }
 
     [Fact]
@@ -114,8 +116,8 @@ public sealed partial class UserCommandTests(UserCommandTests.FirstAdminFixture 
         var (code, output, error) = Run("user", "link", "--email", "relink@example.nhs.uk", "--data", _app.DataPath, "--base-url", "http://localhost");
         Assert.True(code == CliApp.Ok, error);
         var client = Client();
-        Assert.Equal(HttpStatusCode.Redirect, (await SetPasswordAsync(client, Link(output), "relink@example.nhs.uk", "another long passphrase")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, "relink@example.nhs.uk", "another long passphrase")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SetPasswordAsync(client, Link(output), "another long passphrase")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(Client(), "relink@example.nhs.uk", "another long passphrase")).StatusCode);
     }
 
     [Fact]
@@ -238,15 +240,15 @@ public sealed partial class UserCommandTests(UserCommandTests.FirstAdminFixture 
         _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Opens the link and submits the web app's own form, as the person would.</summary>
-    private static async Task<HttpResponseMessage> SetPasswordAsync(HttpClient client, Uri link, string email, string password)
+    private static async Task<HttpResponseMessage> SetPasswordAsync(HttpClient client, Uri link, string password)
     {
         var form = await client.GetStringAsync(link.PathAndQuery);
         return await client.PostAsync(link.PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = Hidden("__RequestVerificationToken", form),
-            ["_handler"] = "reset-password",
+            ["_handler"] = "set-up-account",
             ["Input.Code"] = WebUtility.HtmlDecode(Hidden("Input.Code", form)),
-            ["Input.Email"] = email,
+            ["Input.Email"] = WebUtility.HtmlDecode(Hidden("Input.Email", form)),
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = password,
         }));

@@ -6,15 +6,21 @@ using Microsoft.Extensions.Options;
 
 namespace IaptLearning.Web.Features.Accounts;
 
-/// <summary>An invitation to an account an admin created: it reads as a welcome, not as a password reset.</summary>
-public interface IInvitationEmail
+/// <summary>The account emails Identity's <see cref="IEmailSender{TUser}"/> has no method for. Links are already HTML-encoded, as there.</summary>
+public interface IAccountEmail
 {
-    /// <summary><paramref name="link"/> is already HTML-encoded, as in <see cref="IEmailSender{TUser}"/>.</summary>
+    /// <summary>An invitation to an account an admin created: it reads as a welcome, not as a password reset.</summary>
     Task SendInvitationLinkAsync(ApplicationUser user, string email, string link);
+
+    /// <summary>
+    /// To the owner of an address someone tried to register again: the registration page says the
+    /// same "check your email" either way, so it never tells anyone which addresses have accounts.
+    /// </summary>
+    Task SendAlreadyRegisteredAsync(ApplicationUser user, string email, string signInLink, string resetLink);
 }
 
 /// <summary>Sends through SMTP when <c>Email:SmtpHost</c> is set; otherwise drops .eml files in the pickup folder.</summary>
-internal sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSender> logger) : IEmailSender<ApplicationUser>, IInvitationEmail
+internal sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSender> logger) : IEmailSender<ApplicationUser>, IAccountEmail
 {
     // Identity hands over links already HTML-encoded (IEmailSender<TUser> contract): do not encode them again.
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
@@ -30,6 +36,12 @@ internal sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailS
         return SendAsync(email, "Your IaptLearning account", $"<p>{greeting},</p><p>An administrator has made you an IaptLearning account for your NHS Talking Therapies training. "
             + $"<a href=\"{link}\">Choose your password</a> to start. The link works once and expires after 24 hours; if it has expired, ask your administrator to send a new one.</p>");
     }
+
+    public Task SendAlreadyRegisteredAsync(ApplicationUser user, string email, string signInLink, string resetLink) =>
+        SendAsync(email, "Someone tried to create an account with your email address",
+            "<p>Someone, perhaps you, tried to create an IaptLearning account with this email address. You already have an account, so nothing has changed.</p>"
+            + $"<p><a href=\"{signInLink}\">Sign in to your account</a>. If you have forgotten your password, <a href=\"{resetLink}\">reset your password</a>.</p>"
+            + "<p>If this was not you, you can ignore this email: no one can use your account without your password.</p>");
 
     public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
         SendAsync(email, "Reset your password", $"<p>Your password reset code is {WebUtility.HtmlEncode(resetCode)}.</p>");

@@ -26,7 +26,7 @@ public class InvitationEmailTests(WebAppFixture app)
         Assert.DoesNotContain("Reset your password", message, StringComparison.Ordinal);
         var body = Body(message);
         Assert.Contains("Hello Si&#226;n O&#39;Neill", body, StringComparison.Ordinal);
-        Assert.Contains("Account/ResetPassword?code=", body, StringComparison.Ordinal);
+        Assert.Contains("Account/SetUpAccount?code=", body, StringComparison.Ordinal);
         Assert.Contains("email=" + Uri.EscapeDataString(email), body, StringComparison.Ordinal);
     }
 

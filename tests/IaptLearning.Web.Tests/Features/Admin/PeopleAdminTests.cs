@@ -56,7 +56,7 @@ public class PeopleAdminTests(WebAppFixture app)
 
         var link = new Uri(await Invitations.CreateLinkAsync(users, user, BaseUri));
 
-        Assert.Equal("/Account/ResetPassword", link.AbsolutePath);
+        Assert.Equal("/Account/SetUpAccount", link.AbsolutePath);
         var code = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(QueryHelpers.ParseQuery(link.Query)["code"]!));
         Assert.True((await users.ResetPasswordAsync(user, code, "a brand new long password")).Succeeded);
     }
