@@ -9,6 +9,7 @@ namespace IaptLearning.Web.Features.Audit;
 public static class AuditActions
 {
     public const string DashboardViewed = "dashboard-viewed";
+    public const string RecordsViewed = "records-viewed";
     public const string LearnerViewed = "learner-viewed";
     public const string Exported = "export";
     public const string RolesChanged = "roles-changed";
@@ -31,6 +32,7 @@ public static class AuditActions
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [DashboardViewed] = "Dashboard viewed",
+        [RecordsViewed] = "Training records viewed",
         [LearnerViewed] = "Learner record viewed",
         [Exported] = "Records exported",
         [RolesChanged] = "Roles changed",
