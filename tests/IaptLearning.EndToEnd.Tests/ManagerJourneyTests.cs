@@ -203,4 +203,48 @@ public sealed class ManagerJourneyTests(BrowserFixture browser) : IClassFixture<
         await again.Page.GotoAsync(link);
         await again.Page.GetByRole(AriaRole.Heading, new() { Name = "This link cannot be used", Level = 1 }).WaitForAsync();
     }
+
+    [Fact]
+    public async Task Manager_OnAPhone_MenuCollapsesIntoMore_RecordsStackWithLabels_AndAt1280TheTableFits()
+    {
+        var manager = new Learner(await browser.NewPageAsync(_app.BaseAddress));
+        var page = manager.Page;
+        await page.SetViewportSizeAsync(375, 812);
+        await manager.SignInAsync("manager.north@example.nhs.uk");
+
+        foreach (var address in new[] { "manage", "manage/records", "manage/assignments", "manage/assignments/new" })
+        {
+            await manager.GotoAsync(address);
+            await manager.WaitInteractiveAsync();
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(width <= 375, $"{address} is {width} px wide on a 375 px screen");
+            await manager.ExpectNoSeriousAxeViolationsAsync($"{address} at 375 px");
+        }
+
+        // The links that do not fit are under "More", and reachable from there.
+        var more = page.GetByRole(AriaRole.Button, new() { Name = "Browse More" });
+        await more.WaitForAsync();
+        await more.ClickAsync();
+        Assert.Equal("true", await more.GetAttributeAsync("aria-expanded"));
+        await page.Locator(".nhsuk-header__menu-list").GetByRole(AriaRole.Link, new() { Name = "Assignments" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/manage/assignments", StringComparison.Ordinal));
+
+        // Stacked records: every value under its column's name, never a bare "None".
+        await manager.GotoAsync("manage/records");
+        await manager.WaitInteractiveAsync();
+        var first = page.Locator("table.records-table tbody tr").First;
+        var cells = await first.Locator("th, td").AllInnerTextsAsync();
+        Assert.Equal(
+            ["Name", "Team", "Job role", "Module", "Status", "Due", "Started", "Completed", "Score", "Certificate"],
+            cells.Select(c => c.Split('\n')[0].Trim()));
+
+        await page.SetViewportSizeAsync(1280, 900);
+        await manager.GotoAsync("manage/records");
+        await manager.WaitInteractiveAsync();
+        var table = await page.Locator("table.records-table").BoundingBoxAsync();
+        var column = await page.Locator("main").BoundingBoxAsync();
+        Assert.True(table!.X + table.Width <= column!.X + column.Width + 0.5,
+            $"At 1280 px the table ends at {table.X + table.Width:0} px, past the content column's {column.X + column.Width:0} px");
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 1280);
+    }
 }
