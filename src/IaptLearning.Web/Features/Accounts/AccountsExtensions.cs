@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using IaptLearning.Web.Components.Account;
 using IaptLearning.Web.Data;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -55,10 +57,16 @@ public static class AccountsExtensions
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = PasswordHashIterations);
         services.AddMemoryCache();
 
-        // Keys on disk, so sign-ins survive a restart.
-        services.AddDataProtection()
+        // Keys on disk, so sign-ins survive a restart; encrypted at rest with a certificate when one is
+        // configured (Linux has no DPAPI). Without one, Data Protection warns at start-up, which a real
+        // install should heed; Development turns that one warning off (appsettings.Development.json).
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("IaptLearning")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(StoragePaths.DataPath(builder), "keys")));
+        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            dataProtection.ProtectKeysWithCertificate(LoadKeyCertificate(certificatePath, builder.Configuration["DataProtection:CertificatePassword"]));
+        }
 
         services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
         services.PostConfigure<EmailOptions>(options =>
@@ -74,5 +82,21 @@ public static class AccountsExtensions
         }
 
         return builder;
+    }
+
+    private static X509Certificate2 LoadKeyCertificate(string path, string? password)
+    {
+        try
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
+            return certificate.HasPrivateKey
+                ? certificate
+                : throw new InvalidOperationException($"DataProtection:CertificatePath '{path}' has no private key; the key ring needs one to decrypt its keys.");
+        }
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"DataProtection:CertificatePath '{path}' could not be read as a PKCS#12 (.pfx) file with DataProtection:CertificatePassword: {e.Message}", e);
+        }
     }
 }
