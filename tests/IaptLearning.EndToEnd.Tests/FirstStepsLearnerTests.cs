@@ -54,6 +54,7 @@ public sealed partial class FirstStepsLearnerTests(BrowserFixture browser) : ICl
         // No input: after Learning:IdleAfter (10 s here) and the next report, time stops and the status says so.
         await Assertions.Expect(status).ToContainTextAsync(PausedMessage, new() { Timeout = 40_000 });
         await Assertions.Expect(live).ToHaveTextAsync(PausedMessage);
+        await learner.ExpectNoSeriousAxeViolationsAsync("lesson page, time paused");
         await page.WaitForTimeoutAsync(12_000); // A report's worth of waiting: nothing more is said while paused.
 
         await page.Keyboard.PressAsync("ArrowDown");
@@ -84,6 +85,7 @@ public sealed partial class FirstStepsLearnerTests(BrowserFixture browser) : ICl
         var status = page.Locator(".lesson-status");
         await Assertions.Expect(status).ToContainTextAsync("Time on this lesson");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page is wider than the screen");
+        await learner.ExpectNoSeriousAxeViolationsAsync($"lesson page at {width} px");
 
         await page.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight / 2)");
         await page.WaitForTimeoutAsync(200);
