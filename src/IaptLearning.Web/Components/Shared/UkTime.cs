@@ -35,29 +35,32 @@ public static class UkTime
         return local.ToString("d MMMM yyyy", EnGb) + " at " + local.ToString("h:mm", EnGb) + (local.Hour < 12 ? "am" : "pm");
     }
 
-    /// <summary>"1 hour 5 minutes", "12 minutes", "less than a minute".</summary>
+    /// <summary>
+    /// "1 hour 5 minutes", "2 minutes 30 seconds": exactly as written, to the second (a part second
+    /// counts as a second), so the parts shown add up to the total shown. The one place a duration
+    /// becomes words; anything rounded is rounded by its caller first.
+    /// </summary>
     public static string Duration(TimeSpan span)
     {
-        var minutes = (int)Math.Ceiling(span.TotalMinutes - 0.0001);
-        if (minutes <= 0)
+        var total = (long)Math.Ceiling(span.TotalSeconds - 0.0001);
+        if (total <= 0)
         {
-            return "less than a minute";
+            return "0 seconds";
         }
 
-        var hours = minutes / 60;
-        minutes %= 60;
-        var parts = new List<string>(2);
-        if (hours > 0)
-        {
-            parts.Add(hours == 1 ? "1 hour" : $"{hours} hours");
-        }
-
-        if (minutes > 0)
-        {
-            parts.Add(minutes == 1 ? "1 minute" : $"{minutes} minutes");
-        }
-
+        var parts = new List<string>(3);
+        Part(total / 3600, "hour");
+        Part(total % 3600 / 60, "minute");
+        Part(total % 60, "second");
         return string.Join(' ', parts);
+
+        void Part(long count, string unit)
+        {
+            if (count > 0)
+            {
+                parts.Add(count == 1 ? $"1 {unit}" : $"{count} {unit}s");
+            }
+        }
     }
 
     /// <summary>Time spent, rounded down: "3 minutes", "less than a minute".</summary>

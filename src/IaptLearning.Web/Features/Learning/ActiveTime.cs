@@ -30,24 +30,4 @@ public static class ActiveTime
     /// <summary>The minimum time this learner must spend, after test scaling and any exemption.</summary>
     public static TimeSpan EffectiveMinimum(TimeSpan? minTime, double scale, bool exempt) =>
         exempt || minTime is null ? TimeSpan.Zero : TimeSpan.FromTicks((long)(minTime.Value.Ticks * Math.Clamp(scale, 0, 1)));
-
-    /// <summary>"2 minutes 30 seconds", rounded up to 10 seconds so it does not change every second.</summary>
-    public static string Describe(TimeSpan remaining)
-    {
-        var seconds = (int)Math.Ceiling(remaining.TotalSeconds / 10) * 10;
-        var minutes = seconds / 60;
-        seconds %= 60;
-        var parts = new List<string>(2);
-        if (minutes > 0)
-        {
-            parts.Add(minutes == 1 ? "1 minute" : $"{minutes} minutes");
-        }
-
-        if (seconds > 0 || minutes == 0)
-        {
-            parts.Add($"{seconds} seconds");
-        }
-
-        return string.Join(' ', parts);
-    }
 }

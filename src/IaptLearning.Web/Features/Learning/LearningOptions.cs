@@ -12,5 +12,5 @@ public sealed class LearningOptions
     /// No input for this long and the learner counts as away, so time stops (Learning:IdleAfter).
     /// The one home of the idle rule: the lesson page hands it to its script when timing starts.
     /// </summary>
-    public TimeSpan IdleAfter { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan IdleAfter { get; set; } = TimeSpan.FromMinutes(3);
 }

@@ -1,29 +1,41 @@
+using IaptLearning.Web.Components.Shared;
+
 namespace IaptLearning.Web.Features.Learning;
 
 /// <summary>
 /// The lesson page's side of the timer, on the server's clock: which reports from the browser are
-/// worth a write, whether the learner was active just now, and when to tell a screen reader how
-/// long is left. The page holds one per circuit; <see cref="LessonProgressService"/> decides the credit.
+/// worth a write, whether the learner was active just now, whether time is paused, and what a
+/// screen reader hears. The page holds one per circuit; <see cref="LessonProgressService"/> decides the credit.
 /// </summary>
 public sealed class LessonClock(TimeProvider time)
 {
-    /// <summary>How often a screen reader hears the time left, at most.</summary>
-    public static readonly TimeSpan AnnounceEvery = TimeSpan.FromSeconds(30);
+    public const string PausedMessage = "Time is paused while you're away: move the mouse, scroll or press a key to carry on.";
 
     /// <summary>A page reports every few seconds; anything much faster is not a real page and is not worth a write.</summary>
     public static readonly TimeSpan MinimumReportGap = TimeSpan.FromSeconds(1);
 
+    private enum Phase
+    {
+        Counting,
+        Paused,
+        Enough,
+    }
+
     private bool _lastActive;
     private DateTime _lastReportUtc = DateTime.MinValue;
-    private DateTime _lastAnnouncedUtc = DateTime.MinValue;
+    private Phase? _announced;
 
+    /// <summary>The live region's text: it changes only when the state changes (counting, paused, enough time), never with the passing seconds.</summary>
     public string Announcement { get; private set; } = "";
+
+    /// <summary>The browser last said the learner is away (no input for <c>Learning:IdleAfter</c>, or the tab hidden).</summary>
+    public bool IsPaused { get; private set; }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>
-    /// Leaving or completing credits the time since the last report only if that report was active
-    /// and recent: a circuit dropped minutes ago (closed tab) earns nothing more.
+    /// Leaving or completing credits the time since the last report only if the learner was here
+    /// then and it was recent: a circuit dropped minutes ago (closed tab) earns nothing more.
     /// </summary>
     public bool ActiveJustNow => _lastActive && Now - _lastReportUtc < ActiveTime.MaxCreditPerHeartbeat;
 
@@ -32,13 +44,19 @@ public sealed class LessonClock(TimeProvider time)
     {
         _lastActive = true;
         _lastReportUtc = Now;
-        _lastAnnouncedUtc = DateTime.MinValue;
+        IsPaused = false;
+        _announced = null;
         Announcement = "";
     }
 
-    /// <summary>Records a report from the browser; false when it came too soon after the last to be worth saving.</summary>
-    public bool Accept(bool wasActive)
+    /// <summary>
+    /// Records a report from the browser: whether the learner was here since the last one, and
+    /// whether they are here now. The pause shows at once; false when the report came too soon
+    /// after the last to be worth saving.
+    /// </summary>
+    public bool Accept(bool wasActive, bool activeNow)
     {
+        IsPaused = !activeNow;
         var now = Now;
         if (now - _lastReportUtc < MinimumReportGap)
         {
@@ -46,28 +64,34 @@ public sealed class LessonClock(TimeProvider time)
         }
 
         _lastReportUtc = now;
-        _lastActive = wasActive;
+        _lastActive = activeNow;
         return true;
     }
 
-    /// <summary>Updates <see cref="Announcement"/>: the time left every <see cref="AnnounceEvery"/> (or at once when forced), and once when the wait is over.</summary>
-    public void Announce(LessonState state, bool force)
+    /// <summary>Updates <see cref="Announcement"/> when the lesson's time changes state, and only then.</summary>
+    public void Announce(LessonState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (state.IsCompleted || state.MinimumTime == TimeSpan.Zero)
+        if (state.IsCompleted)
         {
             return;
         }
 
-        var now = Now;
-        if (state.Remaining == TimeSpan.Zero)
+        var phase = IsPaused ? Phase.Paused : state.Remaining > TimeSpan.Zero ? Phase.Counting : Phase.Enough;
+        if (phase == _announced)
         {
-            Announcement = "You can now complete this lesson.";
+            return;
         }
-        else if (force || now - _lastAnnouncedUtc >= AnnounceEvery)
+
+        var resumed = _announced == Phase.Paused ? "Time is counting again." : "";
+        var news = phase switch
         {
-            Announcement = $"{ActiveTime.Describe(state.Remaining)} left before you can complete this lesson.";
-            _lastAnnouncedUtc = now;
-        }
+            Phase.Paused => PausedMessage,
+            Phase.Counting => $"{UkTime.Duration(state.LeftShown)} left before you can complete this lesson.",
+            _ when state.MinimumTime > TimeSpan.Zero => "You can now complete this lesson.",
+            _ => "",
+        };
+        Announcement = string.Join(' ', new[] { resumed, news }.Where(s => s.Length > 0));
+        _announced = phase;
     }
 }

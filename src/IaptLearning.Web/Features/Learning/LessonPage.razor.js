@@ -1,21 +1,24 @@
 // Reports whether the learner is here. The server decides how much time that is worth,
 // by its own clock, so nothing sent from here can add more than wall-clock time.
-// idleAfterMs is the server's Learning:IdleAfter setting, handed over when timing starts.
+// idleAfterMs is the server's Learning:IdleAfter setting, handed over when timing starts: the
+// learner is away when the tab is hidden, or after that long without any input (see
+// docs/learner-journey.md for why it is long enough for someone reading without moving).
 export function start(dotNet, intervalMs, idleAfterMs) {
   let lastInput = Date.now();
   let active = isVisible();
   let stopped = false;
 
-  const send = (wasActive) => {
+  // wasActive: here since the last report; activeNow: still here (false pauses the page's status line).
+  const send = (wasActive, activeNow) => {
     if (stopped) return;
-    dotNet.invokeMethodAsync('Heartbeat', wasActive).catch(() => { /* circuit gone: the server keeps what it had */ });
+    dotNet.invokeMethodAsync('Heartbeat', wasActive, activeNow).catch(() => { /* circuit gone: the server keeps what it had */ });
   };
 
   const onInput = () => {
     lastInput = Date.now();
     if (!active && isVisible()) {
       active = true;
-      send(false); // Resuming: restart the server's clock without crediting the gap.
+      send(false, true); // Resuming: restart the server's clock without crediting the gap.
     }
   };
 
@@ -24,7 +27,7 @@ export function start(dotNet, intervalMs, idleAfterMs) {
       onInput();
     } else if (active) {
       active = false;
-      send(true); // Credit up to now, then pause.
+      send(true, false); // Credit up to now, then pause.
     }
   };
 
@@ -32,10 +35,10 @@ export function start(dotNet, intervalMs, idleAfterMs) {
     if (!active) return;
     if (!isVisible() || Date.now() - lastInput > idleAfterMs) {
       active = false;
-      send(true);
+      send(true, false);
       return;
     }
-    send(true);
+    send(true, true);
   }, intervalMs);
 
   const events = ['pointerdown', 'pointermove', 'keydown', 'scroll', 'wheel', 'touchstart', 'focusin'];
@@ -44,8 +47,15 @@ export function start(dotNet, intervalMs, idleAfterMs) {
   document.addEventListener('visibilitychange', onVisibility);
   window.addEventListener('pagehide', onVisibility);
 
+  // What is scrolled to or focused stays clear of the sticky status line (app.css), however tall it is.
+  const bar = document.querySelector('.lesson-status');
+  const root = document.documentElement;
+  const resize = bar ? new ResizeObserver(() => root.style.setProperty('--lesson-status-height', `${bar.offsetHeight}px`)) : null;
+  resize?.observe(bar);
+
   return {
     stop() {
+      resize?.disconnect();
       stopped = true;
       clearInterval(timer);
       events.forEach((e) => window.removeEventListener(e, onInput, options));

@@ -14,8 +14,20 @@ public sealed record LessonState(
     DateTime? CompletedAtUtc,
     IReadOnlyDictionary<string, KnowledgeCheckAnswer> Answers)
 {
+    /// <summary>How finely the page shows time: one report's worth, so the figures move once a report.</summary>
+    public static readonly TimeSpan ShownStep = TimeSpan.FromSeconds(10);
+
     public TimeSpan Remaining => ActiveTime >= MinimumTime ? TimeSpan.Zero : MinimumTime - ActiveTime;
     public bool IsCompleted => CompletedAtUtc is not null;
+
+    /// <summary>The time on the lesson as the page shows it: rounded down to <see cref="ShownStep"/>.</summary>
+    public TimeSpan SpentShown => TimeSpan.FromTicks(ActiveTime.Ticks - (ActiveTime.Ticks % ShownStep.Ticks));
+
+    /// <summary>
+    /// What is left as the page shows it: the minimum less <see cref="SpentShown"/>, so the time on the
+    /// lesson and the time left always add up to the minimum (one clock, one rounding); none once it is met.
+    /// </summary>
+    public TimeSpan LeftShown => Remaining == TimeSpan.Zero ? TimeSpan.Zero : MinimumTime - SpentShown;
 }
 
 public enum LessonCompletionResult

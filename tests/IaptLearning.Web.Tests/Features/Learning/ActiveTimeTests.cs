@@ -56,12 +56,4 @@ public class ActiveTimeTests
     [Fact]
     public void EffectiveMinimum_ScaleAboveOne_IsClampedToOne() =>
         Assert.Equal(TimeSpan.FromMinutes(4), ActiveTime.EffectiveMinimum(TimeSpan.FromMinutes(4), 3, exempt: false));
-
-    [Theory]
-    [InlineData(150, "2 minutes 30 seconds")]
-    [InlineData(61, "1 minute 10 seconds")]
-    [InlineData(60, "1 minute")]
-    [InlineData(3, "10 seconds")]
-    public void Describe_Remaining_RoundsUpToTenSeconds(int seconds, string expected) =>
-        Assert.Equal(expected, ActiveTime.Describe(TimeSpan.FromSeconds(seconds)));
 }

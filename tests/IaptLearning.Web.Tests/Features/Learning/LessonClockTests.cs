@@ -29,10 +29,10 @@ public class LessonClockTests
         var clock = new LessonClock(_time);
         clock.Start();
 
-        Assert.False(clock.Accept(wasActive: true));
+        Assert.False(clock.Accept(wasActive: true, activeNow: true));
         _time.Advance(LessonClock.MinimumReportGap);
-        Assert.True(clock.Accept(wasActive: true));
-        Assert.False(clock.Accept(wasActive: true));
+        Assert.True(clock.Accept(wasActive: true, activeNow: true));
+        Assert.False(clock.Accept(wasActive: true, activeNow: true));
     }
 
     [Fact]
@@ -42,25 +42,21 @@ public class LessonClockTests
         clock.Start();
         _time.Advance(TimeSpan.FromSeconds(10));
 
-        Assert.True(clock.Accept(wasActive: false));
+        Assert.True(clock.Accept(wasActive: false, activeNow: false));
         Assert.False(clock.ActiveJustNow);
     }
 
     [Fact]
-    public void Announce_TimeLeft_AtMostEveryThirtySecondsUnlessForced()
+    public void Announce_TimePassingWhileCounting_SaysTheTimeLeftOnceOnly()
     {
         var clock = new LessonClock(_time);
         clock.Start();
-        clock.Announce(State(TimeSpan.Zero, TimeSpan.FromMinutes(2)), force: true);
+        clock.Announce(State(TimeSpan.Zero, TimeSpan.FromMinutes(2)));
         Assert.Equal("2 minutes left before you can complete this lesson.", clock.Announcement);
 
-        _time.Advance(TimeSpan.FromSeconds(10));
-        clock.Announce(State(TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(2)), force: false);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        clock.Announce(State(TimeSpan.FromSeconds(40), TimeSpan.FromMinutes(2)));
         Assert.Equal("2 minutes left before you can complete this lesson.", clock.Announcement);
-
-        _time.Advance(LessonClock.AnnounceEvery);
-        clock.Announce(State(TimeSpan.FromSeconds(40), TimeSpan.FromMinutes(2)), force: false);
-        Assert.Equal("1 minute 20 seconds left before you can complete this lesson.", clock.Announcement);
     }
 
     [Fact]
@@ -68,10 +64,10 @@ public class LessonClockTests
     {
         var clock = new LessonClock(_time);
         clock.Start();
-        clock.Announce(State(TimeSpan.Zero, TimeSpan.FromMinutes(1)), force: true);
+        clock.Announce(State(TimeSpan.Zero, TimeSpan.FromMinutes(1)));
         _time.Advance(TimeSpan.FromSeconds(1));
 
-        clock.Announce(State(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)), force: false);
+        clock.Announce(State(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
         Assert.Equal("You can now complete this lesson.", clock.Announcement);
     }
 
@@ -80,7 +76,7 @@ public class LessonClockTests
     {
         var clock = new LessonClock(_time);
         clock.Start();
-        clock.Announce(State(TimeSpan.Zero, TimeSpan.Zero), force: true);
+        clock.Announce(State(TimeSpan.Zero, TimeSpan.Zero));
         Assert.Equal("", clock.Announcement);
     }
 
