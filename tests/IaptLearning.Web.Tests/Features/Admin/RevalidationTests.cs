@@ -4,6 +4,7 @@ using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Admin;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,7 @@ public class RevalidationTests(WebAppFixture app)
     [Fact]
     public async Task Validate_DeactivatedEvenWithTheSameStamp_IsInvalid()
     {
-        var (id, _) = await AdminTestData.CreatePersonAsync(app);
+        var (id, _) = await app.CreatePersonAsync();
         AuthenticationState state;
         using (var scope = app.Services.CreateScope())
         {
@@ -47,7 +48,7 @@ public class RevalidationTests(WebAppFixture app)
         using var provider = Provider();
         Assert.True(await Call<Task<bool>>(provider, "ValidateAuthenticationStateAsync", state, CancellationToken.None));
 
-        await using (var db = await AdminTestData.DbAsync(app))
+        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
             var user = await db.Users.FindAsync(id);
             user!.DeactivatedAtUtc = app.Clock.GetUtcNow().UtcDateTime;

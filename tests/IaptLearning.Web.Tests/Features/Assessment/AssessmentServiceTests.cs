@@ -14,7 +14,7 @@ public class AssessmentServiceTests(WebAppFixture app)
     [Fact]
     public async Task Start_LessonsNotDone_IsRefused()
     {
-        var user = await app.CreateUserAsync();
+        var user = (await app.CreatePersonAsync()).Id;
         Assert.Equal(StartOutcome.LessonsNotDone, await Service.StartAsync(user, Module, new Random(1)));
     }
 
@@ -51,7 +51,7 @@ public class AssessmentServiceTests(WebAppFixture app)
     public async Task SaveAnswer_OtherLearnersAttempt_IsRefused()
     {
         var user = await CompleteLessonsAsync();
-        var other = await app.CreateUserAsync();
+        var other = (await app.CreatePersonAsync()).Id;
         await Service.StartAsync(user, Module, new Random(1));
         var row = (await Service.GetOverviewAsync(user, Module)).OpenAttempt!.Questions[0];
 

@@ -12,7 +12,7 @@ internal static class AssessmentSteps
     /// <summary>A new learner (exempt from minimum times) who has completed every lesson, with some active time on each.</summary>
     public static async Task<string> CompleteLessonsAsync(WebAppFixture app, ContentModule module, string? userId = null)
     {
-        var user = userId ?? await app.CreateUserAsync();
+        var user = userId ?? (await app.CreatePersonAsync()).Id;
         var lessons = app.Get<LessonProgressService>();
         await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {

@@ -6,7 +6,6 @@ using IaptLearning.Web.Features.Assignments;
 using IaptLearning.Web.Features.Certificates;
 using IaptLearning.Web.Features.Learning;
 using IaptLearning.Web.Features.Staff;
-using IaptLearning.Web.Tests.Features.Certificates;
 using IaptLearning.Web.Tests.Features.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -194,7 +193,7 @@ public class RenewalTests(WebAppFixture app)
     [Fact]
     public async Task ResetAttempts_DuringRenewal_ResetsOnlyTheRenewalsAttempts()
     {
-        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
+        var (_, manager, learner) = await StaffSteps.ServiceManagerAndPersonAsync(app);
         var user = await CompleteLessonsAsync(learner.Id);
         await Service.SubmitAsync(user, Module, await AnswerAllAsync(user, correct: false));
         await Service.SubmitAsync(user, Module, await AnswerAllAsync(user, correct: true));
@@ -218,18 +217,18 @@ public class RenewalTests(WebAppFixture app)
     [Fact]
     public async Task Pages_Renewal_ExplainTheRenewalThenListBothCertificatesLatestFirst()
     {
-        var (user, email) = await CertificateTestData.CreateLearnerAsync(app);
+        var (user, email) = await app.CreatePersonAsync();
         await CompleteLessonsAsync(user);
         await Service.SubmitAsync(user, Module, await AnswerAllAsync(user, correct: true));
         await AssignWithValidityAsync(user);
-        using (var before = await CertificateTestData.SignedInClientAsync(app, email))
+        using (var before = await app.SignInAsync(email))
         {
             Assert.DoesNotContain("Renewal:", await before.GetStringAsync("/modules/sample-module/assessment"));
         }
 
         // Signed in again: the clock has moved past the sign-in cookie's lifetime too.
         app.Clock.Advance(PastExpiry);
-        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+        using var client = await app.SignInAsync(email);
         var assessment = await client.GetStringAsync("/modules/sample-module/assessment");
         Assert.Contains("Renewal: refresh your knowledge, then pass the assessment again", assessment);
         Assert.Contains($"href=\"{ContentAddresses.Lesson(Module.Slug, Module.Lessons[0].Slug)}\"", assessment);

@@ -1,4 +1,5 @@
 using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Assessment;
 using IaptLearning.Web.Features.Assignments;
 using IaptLearning.Web.Features.Audit;
@@ -18,23 +19,23 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [Fact]
     public async Task Read_OtherServiceOrUnknown_IsNullLikeMissing()
     {
-        var (org, manager, _) = await StaffTestData.ServiceManagerAndPersonAsync(app);
-        var other = await StaffTestData.CreatePersonAsync(app, org.TeamB1);
+        var (org, manager, _) = await StaffSteps.ServiceManagerAndPersonAsync(app);
+        var other = await app.CreatePersonAsync(teamId: org.TeamB1);
 
         Assert.Null(await Service.ReadAsync(manager.Principal, other.Id, audit: true));
         Assert.Null(await Service.ReadAsync(manager.Principal, "no-such-person", audit: true));
-        await using var db = await StaffTestData.Db(app);
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         Assert.False(await db.AuditEvents.AnyAsync(e => e.ActorUserId == manager.Id));
     }
 
     [Fact]
     public async Task Read_AfterMoveToAnotherService_OldManagerNoLongerSees()
     {
-        var (org, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
-        var managerB = await StaffTestData.CreateManagerAsync(app, services: [org.ServiceB]);
+        var (org, manager, learner) = await StaffSteps.ServiceManagerAndPersonAsync(app);
+        var managerB = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesServices: [org.ServiceB]);
         Assert.NotNull(await Service.ReadAsync(manager.Principal, learner.Id, audit: false));
 
-        await StaffTestData.MoveAsync(app, learner.Id, org.TeamB1);
+        await app.MovePersonAsync(learner.Id, org.TeamB1);
 
         Assert.Null(await Service.ReadAsync(manager.Principal, learner.Id, audit: false));
         var detail = await Service.ReadAsync(managerB.Principal, learner.Id, audit: false);
@@ -45,12 +46,12 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [Fact]
     public async Task Read_InScope_AuditsTheViewOnlyWhenAsked()
     {
-        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
+        var (_, manager, learner) = await StaffSteps.ServiceManagerAndPersonAsync(app);
 
         await Service.ReadAsync(manager.Principal, learner.Id, audit: true);
         await Service.ReadAsync(manager.Principal, learner.Id, audit: false);
 
-        await using var db = await StaffTestData.Db(app);
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var audit = await db.AuditEvents.SingleAsync(e => e.ActorUserId == manager.Id);
         Assert.Equal(AuditActions.LearnerViewed, audit.Action);
         Assert.Equal(learner.Id, audit.SubjectUserId);
@@ -59,7 +60,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [Fact]
     public async Task ResetAttempts_AfterLimitReached_FreesTheLimitKeepsTheAttemptsAndAudits()
     {
-        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
+        var (_, manager, learner) = await StaffSteps.ServiceManagerAndPersonAsync(app);
         var max = app.SampleModule.Assessment!.MaxAttempts!.Value;
         await LessonsDoneAsync(learner.Id);
         for (var i = 1; i <= max; i++)
@@ -76,7 +77,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
         Assert.Equal(0, overview.AttemptsUsed);
         Assert.Equal(max, overview.AttemptsLeft);
         Assert.Equal(StartOutcome.Started, await Assessment.StartAsync(learner.Id, app.SampleModule, new Random(1)));
-        await using var db = await StaffTestData.Db(app);
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var attempts = await db.AssessmentAttempts.Where(a => a.UserId == learner.Id && a.SubmittedAtUtc != null).ToListAsync();
         Assert.Equal(max, attempts.Count);
         Assert.All(attempts, a => Assert.Equal((manager.Id, "Struggled with the exam format; retrained"), (a.ResetByUserId, a.ResetReason)));
@@ -88,13 +89,13 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [Fact]
     public async Task ResetAttempts_OpenAttempt_IsLeftAlone()
     {
-        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
+        var (_, manager, learner) = await StaffSteps.ServiceManagerAndPersonAsync(app);
         await AddAttemptAsync(learner.Id, 1, passed: false);
         await AddAttemptAsync(learner.Id, 2, passed: null);
 
         Assert.Equal((ResetOutcome.Reset, 1), await Service.ResetAttemptsAsync(manager.Principal, learner.Id, Slug, "Reason"));
 
-        await using var db = await StaffTestData.Db(app);
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var open = await db.AssessmentAttempts.SingleAsync(a => a.UserId == learner.Id && a.SubmittedAtUtc == null);
         Assert.Null(open.ResetAtUtc);
     }
@@ -102,7 +103,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [Fact]
     public async Task ResetAttempts_Passed_ResetsNothing()
     {
-        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
+        var (_, manager, learner) = await StaffSteps.ServiceManagerAndPersonAsync(app);
         await AddAttemptAsync(learner.Id, 1, passed: false);
         await AddAttemptAsync(learner.Id, 2, passed: true);
 
@@ -116,7 +117,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [InlineData("long", ResetOutcome.ReasonTooLong)]
     public async Task ResetAttempts_BadReason_ResetsNothing(string? reason, ResetOutcome expected)
     {
-        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
+        var (_, manager, learner) = await StaffSteps.ServiceManagerAndPersonAsync(app);
         await AddAttemptAsync(learner.Id, 1, passed: false);
         reason = reason == "long" ? new string('x', LearnerRecordService.MaxReasonLength + 1) : reason;
 
@@ -127,8 +128,8 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [Fact]
     public async Task ResetAttempts_OutOfScope_IsNotFoundAndResetsNothing()
     {
-        var (org, _, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
-        var teamManager = await StaffTestData.CreateManagerAsync(app, teams: [org.TeamA2]);
+        var (org, _, learner) = await StaffSteps.ServiceManagerAndPersonAsync(app);
+        var teamManager = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesTeams: [org.TeamA2]);
         await AddAttemptAsync(learner.Id, 1, passed: false);
 
         Assert.Equal((ResetOutcome.NotFound, 0), await Service.ResetAttemptsAsync(teamManager.Principal, learner.Id, Slug, "Reason"));
@@ -138,7 +139,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [Fact]
     public async Task GrantExemption_ForTheModule_WaivesTheMinimumTimeAndAudits()
     {
-        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
+        var (_, manager, learner) = await StaffSteps.ServiceManagerAndPersonAsync(app);
         var lessons = app.Get<LessonProgressService>();
         var lesson = app.SampleModule.Lessons[0];
         await lessons.VisitAsync(learner.Id, app.SampleModule, lesson);
@@ -152,7 +153,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
         Assert.Equal(ExemptionOutcome.Done, await Service.GrantExemptionAsync(manager.Principal, learner.Id, Slug, "Reasonable adjustment: screen reader", null));
 
         Assert.Equal(LessonCompletionResult.Completed, await lessons.CompleteAsync(learner.Id, app.SampleModule, lesson));
-        await using var db = await StaffTestData.Db(app);
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var exemption = await db.MinTimeExemptions.SingleAsync(e => e.UserId == learner.Id);
         Assert.Equal((Slug, manager.Id), (exemption.ModuleSlug, exemption.GrantedByUserId));
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.ExemptionGranted && e.SubjectUserId == learner.Id && e.ActorUserId == manager.Id));
@@ -161,14 +162,14 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [Fact]
     public async Task RevokeExemption_KeepsTheRowRestoresTheMinimumAndAudits()
     {
-        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
+        var (_, manager, learner) = await StaffSteps.ServiceManagerAndPersonAsync(app);
         var lessons = app.Get<LessonProgressService>();
         var lesson = app.SampleModule.Lessons[0];
         var tomorrow = IaptLearning.Web.Components.Shared.UkTime.Today(app.Clock.GetUtcNow().UtcDateTime).AddDays(1);
         Assert.Equal(ExemptionOutcome.Done, await Service.GrantExemptionAsync(manager.Principal, learner.Id, null, "Every module", tomorrow));
         Assert.Equal(TimeSpan.Zero, (await lessons.GetStateAsync(learner.Id, app.SampleModule, lesson)).MinimumTime);
         long id;
-        await using (var db = await StaffTestData.Db(app))
+        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
             id = (await db.MinTimeExemptions.SingleAsync(e => e.UserId == learner.Id)).Id;
         }
@@ -177,7 +178,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
         Assert.Equal(ExemptionOutcome.NotFound, await Service.RevokeExemptionAsync(manager.Principal, learner.Id, id));
 
         Assert.NotEqual(TimeSpan.Zero, (await lessons.GetStateAsync(learner.Id, app.SampleModule, lesson)).MinimumTime);
-        await using var after = await StaffTestData.Db(app);
+        await using var after = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         Assert.NotNull((await after.MinTimeExemptions.SingleAsync(e => e.Id == id)).RevokedAtUtc);
         Assert.True(await after.AuditEvents.AnyAsync(e => e.Action == AuditActions.ExemptionRevoked && e.SubjectUserId == learner.Id));
     }
@@ -185,8 +186,8 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     [Fact]
     public async Task GrantExemption_BadInputOrOutOfScope_GrantsNothing()
     {
-        var (org, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
-        var other = await StaffTestData.CreatePersonAsync(app, org.TeamB1);
+        var (org, manager, learner) = await StaffSteps.ServiceManagerAndPersonAsync(app);
+        var other = await app.CreatePersonAsync(teamId: org.TeamB1);
         var today = IaptLearning.Web.Components.Shared.UkTime.Today(app.Clock.GetUtcNow().UtcDateTime);
 
         Assert.Equal(ExemptionOutcome.ReasonMissing, await Service.GrantExemptionAsync(manager.Principal, learner.Id, Slug, " ", null));
@@ -195,14 +196,14 @@ public class LearnerRecordServiceTests(WebAppFixture app)
         Assert.Equal(ExemptionOutcome.ExpiryNotInFuture, await Service.GrantExemptionAsync(manager.Principal, learner.Id, Slug, "Reason", today));
         Assert.Equal(ExemptionOutcome.NotFound, await Service.GrantExemptionAsync(manager.Principal, other.Id, Slug, "Reason", null));
 
-        await using var db = await StaffTestData.Db(app);
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         Assert.False(await db.MinTimeExemptions.AnyAsync(e => e.UserId == learner.Id || e.UserId == other.Id));
     }
 
     private async Task LessonsDoneAsync(string userId)
     {
         var now = app.Clock.GetUtcNow().UtcDateTime;
-        await using var db = await StaffTestData.Db(app);
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         db.LessonProgress.AddRange(app.SampleModule.Lessons.Select(l => new LessonProgress
         {
             UserId = userId, ModuleSlug = Slug, LessonSlug = l.Slug, FirstVisitedAtUtc = now, LastVisitedAtUtc = now, CompletedAtUtc = now,
@@ -214,7 +215,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
     private async Task AddAttemptAsync(string userId, int number, bool? passed)
     {
         var now = app.Clock.GetUtcNow().UtcDateTime;
-        await using var db = await StaffTestData.Db(app);
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         db.AssessmentAttempts.Add(new AssessmentAttempt
         {
             UserId = userId, ModuleSlug = Slug, Number = number, ModuleVersion = app.SampleModule.Version, ContentHash = app.SampleModule.ContentHash,
@@ -226,7 +227,7 @@ public class LearnerRecordServiceTests(WebAppFixture app)
 
     private async Task AssertNothingResetAsync(string userId)
     {
-        await using var db = await StaffTestData.Db(app);
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         Assert.False(await db.AssessmentAttempts.AnyAsync(a => a.UserId == userId && a.ResetAtUtc != null));
         Assert.False(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.AttemptsReset && e.SubjectUserId == userId));
     }

@@ -16,8 +16,8 @@ public class AuditQueryTests(WebAppFixture app)
     [Fact]
     public async Task RevokeAsync_Revoked_WritesWhoWhatAndWhenWithTheReason()
     {
-        var certificate = await CertificateTestData.IssueAsync(app);
-        var adminId = await app.CreateUserAsync();
+        var certificate = await CertificateSteps.IssueAsync(app);
+        var adminId = (await app.CreatePersonAsync()).Id;
         var email = $"revoker-{Guid.NewGuid():N}@example.nhs.uk";
 
         await app.Get<CertificateVerifier>().RevokeAsync(certificate.Number, "Issued to the wrong person", Actor(adminId, email));
@@ -36,7 +36,7 @@ public class AuditQueryTests(WebAppFixture app)
     public async Task ReadAsync_Filters_ByActionActorSubjectAndUkDates()
     {
         var marker = Guid.NewGuid().ToString("N")[..8];
-        var subjectId = await app.CreateUserAsync($"subject-{marker}@example.nhs.uk");
+        var subjectId = (await app.CreatePersonAsync(email: $"subject-{marker}@example.nhs.uk")).Id;
         await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
             var actor = Actor("actor-id", $"boss-{marker}@example.nhs.uk");

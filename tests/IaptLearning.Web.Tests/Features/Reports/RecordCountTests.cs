@@ -21,7 +21,7 @@ public class RecordCountTests(WebAppFixture app)
     [MemberData(nameof(Filters))]
     public async Task CountAsync_Everyone_EqualsTheRowsTheTableWouldList(RecordStatus? status, bool searchAboutPeople)
     {
-        await ReportsTestData.SeedAsync(app);
+        await ReportsSeed.GetAsync(app);
         await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var query = new RecordQuery(db, StaffScope.Everyone, ReportsSeed.Now);
         var filter = new RecordFilter { Status = status, Search = searchAboutPeople ? "person" : null };

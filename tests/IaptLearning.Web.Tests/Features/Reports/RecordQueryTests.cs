@@ -10,9 +10,9 @@ public class RecordQueryTests(WebAppFixture app)
 {
     private static readonly DateTime Now = ReportsSeed.Now;
 
-    private async Task<(ReportsSeed Seed, RecordQuery Query, AppDbContext Db)> QueryAsync(Func<ReportsSeed, (string Id, string Email)> manager)
+    private async Task<(ReportsSeed Seed, RecordQuery Query, AppDbContext Db)> QueryAsync(Func<ReportsSeed, TestPerson> manager)
     {
-        var seed = await ReportsTestData.SeedAsync(app);
+        var seed = await ReportsSeed.GetAsync(app);
         var scope = await seed.ScopeAsync(app, manager(seed).Id);
         var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         return (seed, new RecordQuery(db, scope, Now), db);

@@ -9,9 +9,9 @@ namespace IaptLearning.Web.Tests.Features.Reports;
 [Collection(WebAppTests.Name)]
 public class RecordsCsvTests(WebAppFixture app)
 {
-    private async Task<(ReportsSeed Seed, byte[] Bytes, List<string[]> Rows)> ExportAsync(Func<ReportsSeed, (string Id, string Email)> manager, RecordFilter filter)
+    private async Task<(ReportsSeed Seed, byte[] Bytes, List<string[]> Rows)> ExportAsync(Func<ReportsSeed, TestPerson> manager, RecordFilter filter)
     {
-        var seed = await ReportsTestData.SeedAsync(app);
+        var seed = await ReportsSeed.GetAsync(app);
         var scope = await seed.ScopeAsync(app, manager(seed).Id);
         await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         using var stream = new MemoryStream();

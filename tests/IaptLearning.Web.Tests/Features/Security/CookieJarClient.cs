@@ -1,5 +1,4 @@
 using System.Net;
-using IaptLearning.Web.Tests.Authorisation;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IaptLearning.Web.Tests.Features.Security;
@@ -80,13 +79,7 @@ public sealed class CookieJarClient
     public async Task SignInAsync(string email, string password)
     {
         var form = await GetAsync("/Account/Login");
-        using var response = await PostAsync("/Account/Login", new()
-        {
-            ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(form),
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        });
+        using var response = await PostAsync("/Account/Login", WebAppFixture.SignInForm(form, email, password));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.NotNull(Cookie(".AspNetCore.Identity.Application"));
     }

@@ -15,10 +15,10 @@ public class ModuleRecordsTests(WebAppFixture app)
     [Fact]
     public async Task RefreshAsync_LearningRecords_AreSummarised()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var person = await StaffTestData.CreatePersonAsync(app, org.TeamA1);
+        var org = await app.CreateOrganisationAsync();
+        var person = await app.CreatePersonAsync(teamId: org.TeamA1);
         var now = Now;
-        await using var db = await StaffTestData.Db(app);
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         db.LessonProgress.AddRange(
             new LessonProgress { UserId = person.Id, ModuleSlug = Slug, LessonSlug = "first-steps", FirstVisitedAtUtc = now.AddDays(-3), LastVisitedAtUtc = now.AddDays(-2), CompletedAtUtc = now.AddDays(-2), ActiveMilliseconds = 90_400 },
             new LessonProgress { UserId = person.Id, ModuleSlug = Slug, LessonSlug = "second-steps", FirstVisitedAtUtc = now.AddDays(-2), LastVisitedAtUtc = now.AddDays(-1), ActiveMilliseconds = 30_000 });
@@ -27,7 +27,7 @@ public class ModuleRecordsTests(WebAppFixture app)
             Attempt(person.Id, 2, now.AddHours(-4), 80),
             Attempt(person.Id, 3, null, null));
         await db.SaveChangesAsync();
-        var certificate = await CertificateTestData.IssueAsync(app, person.Id);
+        var certificate = await CertificateSteps.IssueAsync(app, person.Id);
 
         await ModuleRecords.RefreshAsync(db, person.Id, now);
 
@@ -51,9 +51,9 @@ public class ModuleRecordsTests(WebAppFixture app)
     [Fact]
     public async Task RefreshAsync_RevokedCertificate_IsNotShown()
     {
-        var person = await StaffTestData.CreatePersonAsync(app, null);
-        var certificate = await CertificateTestData.IssueAsync(app, person.Id);
-        await using var db = await StaffTestData.Db(app);
+        var person = await app.CreatePersonAsync();
+        var certificate = await CertificateSteps.IssueAsync(app, person.Id);
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         await db.Certificates.Where(c => c.Id == certificate.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedAtUtc, Now));
 
         await ModuleRecords.RefreshAsync(db, person.Id, Now);
@@ -66,12 +66,12 @@ public class ModuleRecordsTests(WebAppFixture app)
     [Fact]
     public async Task RefreshAsync_SeveralAssignments_TakesEarliestDueAndShortestValidity()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var person = await StaffTestData.CreatePersonAsync(app, org.TeamA1, JobRole.Counsellor);
+        var org = await app.CreateOrganisationAsync();
+        var person = await app.CreatePersonAsync(teamId: org.TeamA1, jobRole: JobRole.Counsellor);
         var completedAt = Now;
-        await CertificateTestData.AddCompletionAsync(app, person.Id);
+        await CertificateSteps.AddCompletionAsync(app, person.Id);
         var today = UkTime.Today(Now);
-        await using var db = await StaffTestData.Db(app);
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         db.Assignments.AddRange(
             Assignment(a => { a.TeamId = org.TeamA1; a.DueDate = today.AddDays(30); a.ValidityMonths = 24; }),
             Assignment(a => { a.ServiceId = org.ServiceA; a.JobRole = JobRole.Counsellor; a.DueDate = today.AddDays(10); }),
@@ -92,10 +92,10 @@ public class ModuleRecordsTests(WebAppFixture app)
     [Fact]
     public async Task RefreshAsync_AssignmentWithdrawn_RemovesAnUntouchedRowAndKeepsAStartedOne()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var untouched = await StaffTestData.CreatePersonAsync(app, org.TeamA2);
-        var started = await StaffTestData.CreatePersonAsync(app, org.TeamA2);
-        await using var db = await StaffTestData.Db(app);
+        var org = await app.CreateOrganisationAsync();
+        var untouched = await app.CreatePersonAsync(teamId: org.TeamA2);
+        var started = await app.CreatePersonAsync(teamId: org.TeamA2);
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var assignment = Assignment(a => { a.TeamId = org.TeamA2; a.DueDate = UkTime.Today(Now).AddDays(5); });
         db.Assignments.Add(assignment);
         db.LessonProgress.Add(new LessonProgress { UserId = started.Id, ModuleSlug = Slug, LessonSlug = "first-steps", FirstVisitedAtUtc = Now, LastVisitedAtUtc = Now });
@@ -117,9 +117,9 @@ public class ModuleRecordsTests(WebAppFixture app)
     [Fact]
     public async Task RefreshAsync_MoreThanOneChunkAndTwice_RefreshesEveryoneOnce()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var org = await app.CreateOrganisationAsync();
         var ids = Enumerable.Range(0, 450).Select(_ => Guid.NewGuid().ToString()).ToList();
-        await using var db = await StaffTestData.Db(app);
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         db.Users.AddRange(ids.Select(id => new ApplicationUser { Id = id, UserName = id + "@example.nhs.uk", Email = id + "@example.nhs.uk", TeamId = org.TeamB1 }));
         db.Assignments.Add(Assignment(a => { a.TeamId = org.TeamB1; a.DueDate = UkTime.Today(Now).AddDays(5); }));
         await db.SaveChangesAsync();
@@ -133,11 +133,11 @@ public class ModuleRecordsTests(WebAppFixture app)
     [Fact]
     public async Task PeopleTouchedBy_JobRoleInTeam_IsThatRoleInThatTeamOnly()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var match = await StaffTestData.CreatePersonAsync(app, org.TeamA1, JobRole.Counsellor);
-        await StaffTestData.CreatePersonAsync(app, org.TeamA1, JobRole.Supervisor);
-        await StaffTestData.CreatePersonAsync(app, org.TeamA2, JobRole.Counsellor);
-        await using var db = await StaffTestData.Db(app);
+        var org = await app.CreateOrganisationAsync();
+        var match = await app.CreatePersonAsync(teamId: org.TeamA1, jobRole: JobRole.Counsellor);
+        await app.CreatePersonAsync(teamId: org.TeamA1, jobRole: JobRole.Supervisor);
+        await app.CreatePersonAsync(teamId: org.TeamA2, jobRole: JobRole.Counsellor);
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
         var people = await ModuleRecords.PeopleTouchedBy(db, Assignment(a => { a.TeamId = org.TeamA1; a.JobRole = JobRole.Counsellor; })).ToListAsync();
         var service = await ModuleRecords.PeopleTouchedBy(db, Assignment(a => a.ServiceId = org.ServiceA)).CountAsync();
@@ -171,15 +171,15 @@ public class ModuleRecordsTests(WebAppFixture app)
 
     private async Task<ModuleRecord?> RowAsync(string userId)
     {
-        await using var db = await StaffTestData.Db(app);
+        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         return await db.ModuleRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.ModuleSlug == Slug);
     }
 
     [Fact]
     public async Task Save_LessonProgress_MovesTheRow()
     {
-        var person = await StaffTestData.CreatePersonAsync(app, null);
-        await using (var db = await StaffTestData.Db(app))
+        var person = await app.CreatePersonAsync();
+        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
             db.LessonProgress.Add(new LessonProgress { UserId = person.Id, ModuleSlug = Slug, LessonSlug = "first-steps", FirstVisitedAtUtc = Now, LastVisitedAtUtc = Now, CompletedAtUtc = Now });
             await db.SaveChangesAsync();
@@ -193,8 +193,8 @@ public class ModuleRecordsTests(WebAppFixture app)
     [Fact]
     public async Task Save_AssessmentAttempt_MovesTheRow()
     {
-        var person = await StaffTestData.CreatePersonAsync(app, null);
-        await using (var db = await StaffTestData.Db(app))
+        var person = await app.CreatePersonAsync();
+        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
             db.AssessmentAttempts.Add(Attempt(person.Id, 1, Now, 70));
             await db.SaveChangesAsync();
@@ -208,11 +208,11 @@ public class ModuleRecordsTests(WebAppFixture app)
     [Fact]
     public async Task Save_CompletionAndRevocation_MoveTheRow()
     {
-        var person = await StaffTestData.CreatePersonAsync(app, null);
-        var certificate = await CertificateTestData.IssueAsync(app, person.Id);
+        var person = await app.CreatePersonAsync();
+        var certificate = await CertificateSteps.IssueAsync(app, person.Id);
         Assert.Equal(certificate.Number, (await RowAsync(person.Id))?.CertificateNumber);
 
-        await using (var db = await StaffTestData.Db(app))
+        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
             var tracked = await db.Certificates.SingleAsync(c => c.Id == certificate.Id);
             tracked.RevokedAtUtc = Now;
@@ -227,10 +227,10 @@ public class ModuleRecordsTests(WebAppFixture app)
     [Fact]
     public async Task Save_TeamAssignmentAndWithdrawal_MoveTheRow()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var person = await StaffTestData.CreatePersonAsync(app, org.TeamA1);
+        var org = await app.CreateOrganisationAsync();
+        var person = await app.CreatePersonAsync(teamId: org.TeamA1);
         var assignment = Assignment(a => { a.TeamId = org.TeamA1; a.DueDate = UkTime.Today(Now).AddDays(7); });
-        await using (var db = await StaffTestData.Db(app))
+        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
             db.Assignments.Add(assignment);
             await db.SaveChangesAsync();
@@ -238,7 +238,7 @@ public class ModuleRecordsTests(WebAppFixture app)
 
         Assert.Equal(UkTime.EndOfDayUtc(UkTime.Today(Now).AddDays(7)), (await RowAsync(person.Id))?.DueAtUtc);
 
-        await using (var db = await StaffTestData.Db(app))
+        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
             var tracked = await db.Assignments.SingleAsync(a => a.Id == assignment.Id);
             tracked.RemovedAtUtc = Now;
@@ -251,15 +251,15 @@ public class ModuleRecordsTests(WebAppFixture app)
     [Fact]
     public async Task Save_MoveAndNewJobRole_MoveTheRow()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var person = await StaffTestData.CreatePersonAsync(app, org.TeamA1, JobRole.Counsellor);
-        await CertificateTestData.AddCompletionAsync(app, person.Id);
+        var org = await app.CreateOrganisationAsync();
+        var person = await app.CreatePersonAsync(teamId: org.TeamA1, jobRole: JobRole.Counsellor);
+        await CertificateSteps.AddCompletionAsync(app, person.Id);
         Assert.Equal(org.TeamA1, (await RowAsync(person.Id))?.TeamId);
 
-        await StaffTestData.MoveAsync(app, person.Id, org.TeamB1);
+        await app.MovePersonAsync(person.Id, org.TeamB1);
         Assert.Equal(org.TeamB1, (await RowAsync(person.Id))?.TeamId);
 
-        await using (var db = await StaffTestData.Db(app))
+        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
             var user = await db.Users.SingleAsync(u => u.Id == person.Id);
             user.JobRole = JobRole.Supervisor;
