@@ -21,17 +21,22 @@ public partial class WebAppFixture : WebApplicationFactory<Program>
 
     private readonly string _contentPath;
     private readonly bool _fakeClock;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     public WebAppFixture()
         : this(SampleContentPath, fakeClock: true)
     {
     }
 
-    /// <summary>For fixtures that serve other content, or need the real clock (a content watcher's debounce waits on it).</summary>
-    protected WebAppFixture(string contentPath, bool fakeClock)
+    /// <summary>
+    /// For fixtures that serve other content, need the real clock (a content watcher's debounce
+    /// waits on it) or change settings; they keep every helper here.
+    /// </summary>
+    protected WebAppFixture(string contentPath, bool fakeClock, IReadOnlyDictionary<string, string>? settings = null)
     {
         _contentPath = contentPath;
         _fakeClock = fakeClock;
+        _settings = settings ?? new Dictionary<string, string>();
     }
 
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "iapt-web-tests-" + Guid.NewGuid().ToString("N"));
@@ -52,6 +57,11 @@ public partial class WebAppFixture : WebApplicationFactory<Program>
         // Sign-in and registration posts are limited per address too; SignInRateLimitTests checks that.
         builder.UseSetting("Accounts:FormPostsPerMinute", "100000");
         builder.UseSetting("Site:PublicBaseUrl", "https://learning.example.nhs.uk/");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (_fakeClock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));

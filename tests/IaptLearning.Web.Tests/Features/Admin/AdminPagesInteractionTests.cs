@@ -92,9 +92,11 @@ public class AdminPagesInteractionTests : BunitContext
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Import 2 people").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Imported 2 people. Invitations sent: 2.", cut.Find("[role=status]").TextContent, StringComparison.Ordinal));
-        await using var db = await _app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.Equal(2, await db.Users.CountAsync(u => emails.Contains(u.Email)));
-        Assert.Empty(cut.FindAll("tbody tr"));
+        await _app.ExecuteDbAsync(async db =>
+        {
+            Assert.Equal(2, await db.Users.CountAsync(u => emails.Contains(u.Email)));
+            Assert.Empty(cut.FindAll("tbody tr"));
+        });
     }
 
     [Fact]
@@ -124,12 +126,14 @@ public class AdminPagesInteractionTests : BunitContext
         cut.Find("form").Submit();
 
         cut.WaitForAssertion(() => Assert.Contains("/admin/people/", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri, StringComparison.Ordinal));
-        await using var db = await _app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var user = await db.Users.SingleAsync(u => u.Email == email);
-        Assert.Equal(("Invited Person", JobRole.EmdrTherapist, "ESR-1", s.TeamB1), (user.FullName, user.JobRole!.Value, user.EmployeeNumber, user.TeamId!.Value));
-        Assert.True(user.EmailConfirmed);
-        var roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync();
-        Assert.Equal([Roles.Learner, Roles.Manager], roles.Order(StringComparer.Ordinal));
+        await _app.ExecuteDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            Assert.Equal(("Invited Person", JobRole.EmdrTherapist, "ESR-1", s.TeamB1), (user.FullName, user.JobRole!.Value, user.EmployeeNumber, user.TeamId!.Value));
+            Assert.True(user.EmailConfirmed);
+            var roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync();
+            Assert.Equal([Roles.Learner, Roles.Manager], roles.Order(StringComparer.Ordinal));
+        });
     }
 
     [Fact]
@@ -171,16 +175,18 @@ public class AdminPagesInteractionTests : BunitContext
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("button"), b => b.TextContent.Trim() == "Deactivate account"));
 
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Deactivate account").Click();
-        await using (var db = await _app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await _app.ExecuteDbAsync(async db =>
         {
             Assert.Null((await db.Users.SingleAsync(u => u.Id == id)).DeactivatedAtUtc);
-        }
+        });
 
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Yes, deactivate the account").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("The account has been deactivated", cut.Find("[role=status]").TextContent, StringComparison.Ordinal));
         Assert.Contains("Deactivated", cut.Find("h1").TextContent, StringComparison.Ordinal);
-        await using var after = await _app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.NotNull((await after.Users.SingleAsync(u => u.Id == id)).DeactivatedAtUtc);
+        await _app.ExecuteDbAsync(async after =>
+        {
+            Assert.NotNull((await after.Users.SingleAsync(u => u.Id == id)).DeactivatedAtUtc);
+        });
     }
 }

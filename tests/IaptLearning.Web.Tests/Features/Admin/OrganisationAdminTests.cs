@@ -1,4 +1,3 @@
-using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Admin;
 using IaptLearning.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -21,9 +20,11 @@ public class OrganisationAdminTests(WebAppFixture app)
         Assert.False(again.Succeeded);
         Assert.Equal("Name", again.Field);
         Assert.Contains("already an organisation called", again.Error, StringComparison.Ordinal);
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var saved = Assert.Single(await db.Organisations.ToListAsync(), o => string.Equals(o.Name.Trim(), name, StringComparison.OrdinalIgnoreCase));
-        Assert.Equal("RX4", saved.OdsCode);
+        await app.ExecuteDbAsync(async db =>
+        {
+            var saved = Assert.Single(await db.Organisations.ToListAsync(), o => string.Equals(o.Name.Trim(), name, StringComparison.OrdinalIgnoreCase));
+            Assert.Equal("RX4", saved.OdsCode);
+        });
     }
 
     [Theory]
@@ -80,8 +81,10 @@ public class OrganisationAdminTests(WebAppFixture app)
         var result = await Admin.RenameTeamAsync(s.TeamA2, "STEP 2", WebAppFixture.AdminActor());
 
         Assert.False(result.Succeeded);
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.Equal("Step 3", (await db.Teams.FindAsync(s.TeamA2))!.Name);
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.Equal("Step 3", (await db.Teams.FindAsync(s.TeamA2))!.Name);
+        });
     }
 
     [Fact]
@@ -91,10 +94,12 @@ public class OrganisationAdminTests(WebAppFixture app)
 
         Assert.True((await Admin.RenameServiceAsync(s.ServiceB, "East Talking Therapies", WebAppFixture.AdminActor())).Succeeded);
 
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.Equal("East Talking Therapies", (await db.Services.FindAsync(s.ServiceB))!.Name);
-        var audit = await db.AuditEvents.Where(e => e.Action == AuditActions.OrganisationChanged).OrderBy(e => e.Id).LastAsync();
-        Assert.Equal("Renamed the service South Talking Therapies to East Talking Therapies", audit.Summary);
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.Equal("East Talking Therapies", (await db.Services.FindAsync(s.ServiceB))!.Name);
+            var audit = await db.AuditEvents.Where(e => e.Action == AuditActions.OrganisationChanged).OrderBy(e => e.Id).LastAsync();
+            Assert.Equal("Renamed the service South Talking Therapies to East Talking Therapies", audit.Summary);
+        });
     }
 
     [Fact]
@@ -107,8 +112,10 @@ public class OrganisationAdminTests(WebAppFixture app)
         var result = await Admin.DeleteTeamAsync(s.TeamA1, WebAppFixture.AdminActor());
 
         Assert.Equal("Step 2 cannot be deleted because 2 people are in it. Move them to another team first.", result.Error);
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.NotNull(await db.Teams.FindAsync(s.TeamA1));
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.NotNull(await db.Teams.FindAsync(s.TeamA1));
+        });
     }
 
     [Fact]
@@ -130,10 +137,12 @@ public class OrganisationAdminTests(WebAppFixture app)
 
         Assert.True((await Admin.DeleteTeamAsync(s.TeamA2, WebAppFixture.AdminActor())).Succeeded);
 
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.Null(await db.Teams.FindAsync(s.TeamA2));
-        Assert.Contains(await db.AuditEvents.Where(e => e.Action == AuditActions.OrganisationChanged).ToListAsync(),
-            e => e.Summary == "Deleted the team Step 3" && e.DetailsJson!.Contains($"\"id\":{s.TeamA2}", StringComparison.Ordinal));
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.Null(await db.Teams.FindAsync(s.TeamA2));
+            Assert.Contains(await db.AuditEvents.Where(e => e.Action == AuditActions.OrganisationChanged).ToListAsync(),
+                e => e.Summary == "Deleted the team Step 3" && e.DetailsJson!.Contains($"\"id\":{s.TeamA2}", StringComparison.Ordinal));
+        });
     }
 
     [Fact]

@@ -30,20 +30,22 @@ public class PeopleAdminTests(WebAppFixture app)
         var result = await People.CreateAsync(new NewPerson(" Jo Bloggs ", email, JobRole.Counsellor, s.TeamA1, " 1234 ", [Roles.Manager]), WebAppFixture.AdminActor(), BaseUri);
 
         Assert.True(result.Succeeded, result.Error);
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var user = await db.Users.SingleAsync(u => u.Id == result.Id);
-        Assert.Equal("Jo Bloggs", user.FullName);
-        Assert.Equal("1234", user.EmployeeNumber);
-        Assert.Null(user.PasswordHash);
-        Assert.Equal(s.TeamA1, user.TeamId);
-        Assert.Single(await db.TeamMemberships.Where(m => m.UserId == user.Id && m.TeamId == s.TeamA1 && m.ToUtc == null).ToListAsync());
-        var roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync();
-        Assert.Equal([Roles.Learner, Roles.Manager], roles.Order(StringComparer.Ordinal));
-        var audit = Assert.Single(await app.AuditAsync(AuditActions.AccountInvited, user.Id));
-        Assert.Contains("North Talking Therapies / Step 2", audit.DetailsJson, StringComparison.Ordinal);
-        var files = Directory.GetFiles(mail);
-        Assert.Equal(before + 1, files.Length);
-        Assert.Contains(files, f => File.ReadAllText(f).Contains(email, StringComparison.Ordinal));
+        await app.ExecuteDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == result.Id);
+            Assert.Equal("Jo Bloggs", user.FullName);
+            Assert.Equal("1234", user.EmployeeNumber);
+            Assert.Null(user.PasswordHash);
+            Assert.Equal(s.TeamA1, user.TeamId);
+            Assert.Single(await db.TeamMemberships.Where(m => m.UserId == user.Id && m.TeamId == s.TeamA1 && m.ToUtc == null).ToListAsync());
+            var roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync();
+            Assert.Equal([Roles.Learner, Roles.Manager], roles.Order(StringComparer.Ordinal));
+            var audit = Assert.Single(await app.AuditAsync(AuditActions.AccountInvited, user.Id));
+            Assert.Contains("North Talking Therapies / Step 2", audit.DetailsJson, StringComparison.Ordinal);
+            var files = Directory.GetFiles(mail);
+            Assert.Equal(before + 1, files.Length);
+            Assert.Contains(files, f => File.ReadAllText(f).Contains(email, StringComparison.Ordinal));
+        });
     }
 
     [Fact]
@@ -89,32 +91,34 @@ public class PeopleAdminTests(WebAppFixture app)
         var s = await app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
         var (id, _) = await app.CreatePersonAsync(teamId: s.TeamA1);
         await CertificateSteps.AddCompletionAsync(app, id);
-        await using (var setup = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await app.ExecuteDbAsync(async setup =>
         {
             setup.Assignments.Add(new Assignment { ModuleSlug = app.SampleModule.Slug, TeamId = s.TeamB1, DueDate = new DateOnly(2026, 6, 30), CreatedByUserId = "test", CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime });
             await setup.SaveChangesAsync();
-        }
+        });
 
         var result = await People.MoveTeamAsync(id, s.TeamB1, WebAppFixture.AdminActor());
 
         Assert.True(result.Succeeded, result.Error);
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.Equal(s.TeamB1, (await db.Users.SingleAsync(u => u.Id == id)).TeamId);
-        var history = await db.TeamMemberships.Where(m => m.UserId == id).OrderBy(m => m.Id).ToListAsync();
-        Assert.Equal([s.TeamA1, s.TeamB1], history.Select(m => m.TeamId));
-        Assert.NotNull(history[0].ToUtc);
-        Assert.Null(history[1].ToUtc);
-        var record = await db.ModuleRecords.SingleAsync(r => r.UserId == id && r.ModuleSlug == app.SampleModule.Slug);
-        Assert.True(record.IsAssigned);
-        Assert.NotNull(record.CompletedAtUtc);
-        var audit = Assert.Single(await app.AuditAsync(AuditActions.TeamChanged, id));
-        Assert.Contains("from North Talking Therapies / Step 2 to South Talking Therapies / Step 2", audit.Summary, StringComparison.Ordinal);
-        Assert.Contains($"\"from\":{{\"teamId\":{s.TeamA1}", audit.DetailsJson, StringComparison.Ordinal);
-        Assert.Contains($"\"to\":{{\"teamId\":{s.TeamB1}", audit.DetailsJson, StringComparison.Ordinal);
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.Equal(s.TeamB1, (await db.Users.SingleAsync(u => u.Id == id)).TeamId);
+            var history = await db.TeamMemberships.Where(m => m.UserId == id).OrderBy(m => m.Id).ToListAsync();
+            Assert.Equal([s.TeamA1, s.TeamB1], history.Select(m => m.TeamId));
+            Assert.NotNull(history[0].ToUtc);
+            Assert.Null(history[1].ToUtc);
+            var record = await db.ModuleRecords.SingleAsync(r => r.UserId == id && r.ModuleSlug == app.SampleModule.Slug);
+            Assert.True(record.IsAssigned);
+            Assert.NotNull(record.CompletedAtUtc);
+            var audit = Assert.Single(await app.AuditAsync(AuditActions.TeamChanged, id));
+            Assert.Contains("from North Talking Therapies / Step 2 to South Talking Therapies / Step 2", audit.Summary, StringComparison.Ordinal);
+            Assert.Contains($"\"from\":{{\"teamId\":{s.TeamA1}", audit.DetailsJson, StringComparison.Ordinal);
+            Assert.Contains($"\"to\":{{\"teamId\":{s.TeamB1}", audit.DetailsJson, StringComparison.Ordinal);
 
-        // A manager of the new service now sees them; a manager of the old one no longer does.
-        Assert.Contains(s.TeamB1, (await StaffScope.ForManagerAsync(db, await ManagerOfAsync(s.ServiceB))).TeamIds);
-        Assert.False(await (await StaffScope.ForManagerAsync(db, await ManagerOfAsync(s.ServiceA))).ContainsAsync(db, id));
+            // A manager of the new service now sees them; a manager of the old one no longer does.
+            Assert.Contains(s.TeamB1, (await StaffScope.ForManagerAsync(db, await ManagerOfAsync(s.ServiceB))).TeamIds);
+            Assert.False(await (await StaffScope.ForManagerAsync(db, await ManagerOfAsync(s.ServiceA))).ContainsAsync(db, id));
+        });
     }
 
     [Fact]
@@ -133,22 +137,24 @@ public class PeopleAdminTests(WebAppFixture app)
     {
         var s = await app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
         var (id, email) = await app.CreatePersonAsync(jobRole: JobRole.Counsellor, teamId: s.TeamA1);
-        await using (var setup = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await app.ExecuteDbAsync(async setup =>
         {
             setup.Assignments.Add(new Assignment { ModuleSlug = app.SampleModule.Slug, ServiceId = s.ServiceA, JobRole = JobRole.Supervisor, DueDate = new DateOnly(2026, 6, 30), CreatedByUserId = "test", CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime });
             await setup.SaveChangesAsync();
-        }
+        });
 
         var result = await People.UpdateDetailsAsync(id, new PersonDetails("Renamed Person", email, JobRole.Supervisor, "E-99"), WebAppFixture.AdminActor());
 
         Assert.True(result.Succeeded, result.Error);
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.True((await db.ModuleRecords.SingleAsync(r => r.UserId == id && r.ModuleSlug == app.SampleModule.Slug)).IsAssigned);
-        var audit = Assert.Single(await app.AuditAsync(AuditActions.AccountChanged, id));
-        Assert.Contains("\"before\":{\"fullName\":\"Person", audit.DetailsJson, StringComparison.Ordinal);
-        Assert.Contains("\"jobRole\":\"Counsellor\"", audit.DetailsJson, StringComparison.Ordinal);
-        Assert.Contains("\"after\":{\"fullName\":\"Renamed Person\"", audit.DetailsJson, StringComparison.Ordinal);
-        Assert.Contains("\"jobRole\":\"Supervisor\"", audit.DetailsJson, StringComparison.Ordinal);
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.True((await db.ModuleRecords.SingleAsync(r => r.UserId == id && r.ModuleSlug == app.SampleModule.Slug)).IsAssigned);
+            var audit = Assert.Single(await app.AuditAsync(AuditActions.AccountChanged, id));
+            Assert.Contains("\"before\":{\"fullName\":\"Person", audit.DetailsJson, StringComparison.Ordinal);
+            Assert.Contains("\"jobRole\":\"Counsellor\"", audit.DetailsJson, StringComparison.Ordinal);
+            Assert.Contains("\"after\":{\"fullName\":\"Renamed Person\"", audit.DetailsJson, StringComparison.Ordinal);
+            Assert.Contains("\"jobRole\":\"Supervisor\"", audit.DetailsJson, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
@@ -208,16 +214,18 @@ public class PeopleAdminTests(WebAppFixture app)
         var duplicate = await People.AddScopeAsync(manager, s.ServiceA, null, WebAppFixture.AdminActor());
 
         Assert.Contains("already manages that service", duplicate.Error, StringComparison.Ordinal);
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.Equal(new[] { s.TeamA1, s.TeamA2, s.TeamB1 }.Order(), (await StaffScope.ForManagerAsync(db, manager)).TeamIds);
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.Equal(new[] { s.TeamA1, s.TeamA2, s.TeamB1 }.Order(), (await StaffScope.ForManagerAsync(db, manager)).TeamIds);
 
-        var scopeId = await db.ManagerScopes.Where(m => m.UserId == manager && m.ServiceId == s.ServiceA).Select(m => m.Id).SingleAsync();
-        Assert.True((await People.RemoveScopeAsync(manager, scopeId, WebAppFixture.AdminActor())).Succeeded);
+            var scopeId = await db.ManagerScopes.Where(m => m.UserId == manager && m.ServiceId == s.ServiceA).Select(m => m.Id).SingleAsync();
+            Assert.True((await People.RemoveScopeAsync(manager, scopeId, WebAppFixture.AdminActor())).Succeeded);
 
-        Assert.Equal([s.TeamB1], (await StaffScope.ForManagerAsync(db, manager)).TeamIds);
-        var audits = await app.AuditAsync(AuditActions.ScopesChanged, manager);
-        Assert.Equal(3, audits.Count);
-        Assert.Equal("{\"before\":[\"Service: North Talking Therapies\",\"Team: South Talking Therapies / Step 2\"],\"after\":[\"Team: South Talking Therapies / Step 2\"]}", audits[2].DetailsJson);
+            Assert.Equal([s.TeamB1], (await StaffScope.ForManagerAsync(db, manager)).TeamIds);
+            var audits = await app.AuditAsync(AuditActions.ScopesChanged, manager);
+            Assert.Equal(3, audits.Count);
+            Assert.Equal("{\"before\":[\"Service: North Talking Therapies\",\"Team: South Talking Therapies / Step 2\"],\"after\":[\"Team: South Talking Therapies / Step 2\"]}", audits[2].DetailsJson);
+        });
     }
 
     [Fact]
@@ -248,22 +256,22 @@ public class PeopleAdminTests(WebAppFixture app)
 
         Assert.True((await People.DeactivateAsync(id, WebAppFixture.AdminActor())).Succeeded);
 
-        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await app.ExecuteDbAsync(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.Id == id);
             Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, user.DeactivatedAtUtc);
             Assert.True(user.LockoutEnd > app.Clock.GetUtcNow().AddYears(100));
             Assert.NotEqual(stamp, user.SecurityStamp);
-        }
+        });
 
         Assert.True((await People.ReactivateAsync(id, WebAppFixture.AdminActor())).Succeeded);
 
-        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await app.ExecuteDbAsync(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.Id == id);
             Assert.Null(user.DeactivatedAtUtc);
             Assert.Null(user.LockoutEnd);
-        }
+        });
 
         Assert.Single(await app.AuditAsync(AuditActions.AccountDeactivated, id));
         Assert.Single(await app.AuditAsync(AuditActions.AccountReactivated, id));
@@ -294,7 +302,6 @@ public class PeopleAdminTests(WebAppFixture app)
 
     private async Task<string?> StampAsync(string id)
     {
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        return await db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync();
+        return await app.ExecuteDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync());
     }
 }

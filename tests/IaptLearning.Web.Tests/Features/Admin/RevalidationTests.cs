@@ -4,7 +4,6 @@ using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Admin;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -48,12 +47,12 @@ public class RevalidationTests(WebAppFixture app)
         using var provider = Provider();
         Assert.True(await Call<Task<bool>>(provider, "ValidateAuthenticationStateAsync", state, CancellationToken.None));
 
-        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await app.ExecuteDbAsync(async db =>
         {
             var user = await db.Users.FindAsync(id);
             user!.DeactivatedAtUtc = app.Clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync();
-        }
+        });
 
         Assert.False(await Call<Task<bool>>(provider, "ValidateAuthenticationStateAsync", state, CancellationToken.None));
     }

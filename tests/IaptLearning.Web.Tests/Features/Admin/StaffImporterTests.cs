@@ -1,5 +1,4 @@
 using System.Text;
-using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Admin;
 using IaptLearning.Web.Features.Audit;
@@ -44,23 +43,25 @@ public class StaffImporterTests(WebAppFixture app)
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(5, result.Imported);
         Assert.Equal(5, result.Invited);
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var people = await db.Users.Where(u => emails.Contains(u.Email)).ToListAsync();
-        Assert.Equal(5, people.Count);
-        Assert.All(people, p => Assert.Null(p.PasswordHash));
-        var first = people.Single(p => p.Email == emails[0]);
-        Assert.Equal("Person 1, Imported", first.FullName);
-        Assert.Equal("E0", first.EmployeeNumber);
-        Assert.Equal(s.TeamA1, first.TeamId);
-        Assert.Equal(s.TeamA2, people.Single(p => p.Email == emails[1]).TeamId);
-        var ids = people.Select(p => p.Id).ToList();
-        Assert.Equal(5, await db.TeamMemberships.CountAsync(m => ids.Contains(m.UserId) && m.ToUtc == null));
-        var learner = await db.Roles.SingleAsync(r => r.Name == Roles.Learner);
-        Assert.Equal(5, await db.UserRoles.CountAsync(r => ids.Contains(r.UserId) && r.RoleId == learner.Id));
-        var audit = (await app.AuditAsync(AuditActions.StaffImported)).Last();
-        Assert.Equal("Imported 5 people from a CSV file", audit.Summary);
-        Assert.Contains("\"North Talking Therapies / Step 2\":3", audit.DetailsJson, StringComparison.Ordinal);
-        Assert.Contains("\"North Talking Therapies / Step 3\":2", audit.DetailsJson, StringComparison.Ordinal);
+        await app.ExecuteDbAsync(async db =>
+        {
+            var people = await db.Users.Where(u => emails.Contains(u.Email)).ToListAsync();
+            Assert.Equal(5, people.Count);
+            Assert.All(people, p => Assert.Null(p.PasswordHash));
+            var first = people.Single(p => p.Email == emails[0]);
+            Assert.Equal("Person 1, Imported", first.FullName);
+            Assert.Equal("E0", first.EmployeeNumber);
+            Assert.Equal(s.TeamA1, first.TeamId);
+            Assert.Equal(s.TeamA2, people.Single(p => p.Email == emails[1]).TeamId);
+            var ids = people.Select(p => p.Id).ToList();
+            Assert.Equal(5, await db.TeamMemberships.CountAsync(m => ids.Contains(m.UserId) && m.ToUtc == null));
+            var learner = await db.Roles.SingleAsync(r => r.Name == Roles.Learner);
+            Assert.Equal(5, await db.UserRoles.CountAsync(r => ids.Contains(r.UserId) && r.RoleId == learner.Id));
+            var audit = (await app.AuditAsync(AuditActions.StaffImported)).Last();
+            Assert.Equal("Imported 5 people from a CSV file", audit.Summary);
+            Assert.Contains("\"North Talking Therapies / Step 2\":3", audit.DetailsJson, StringComparison.Ordinal);
+            Assert.Contains("\"North Talking Therapies / Step 3\":2", audit.DetailsJson, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
@@ -79,10 +80,12 @@ public class StaffImporterTests(WebAppFixture app)
         Assert.False(result.Succeeded);
         Assert.StartsWith("Nothing was imported", result.Error, StringComparison.Ordinal);
         Assert.Equal(0, result.Imported);
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.Equal(1, await db.Users.CountAsync(u => emails.Contains(u.Email)));
-        Assert.Equal(0, await db.TeamMemberships.CountAsync(m => m.TeamId == s.TeamA1 || m.TeamId == s.TeamA2));
-        Assert.Equal(auditsBefore, (await app.AuditAsync(AuditActions.StaffImported)).Count);
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.Equal(1, await db.Users.CountAsync(u => emails.Contains(u.Email)));
+            Assert.Equal(0, await db.TeamMemberships.CountAsync(m => m.TeamId == s.TeamA1 || m.TeamId == s.TeamA2));
+            Assert.Equal(auditsBefore, (await app.AuditAsync(AuditActions.StaffImported)).Count);
+        });
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class AssignmentServiceTests(WebAppFixture app)
     private DateOnly Today => UkTime.Today(app.Clock.GetUtcNow().UtcDateTime);
 
     private AssignmentRequest Request(TargetKind kind, int? team = null, int? service = null, string? person = null, string? role = null, DateOnly? due = null, string? validity = null) =>
-        AssignmentTestData.Request(app, kind, team, service, person, role, due ?? Today.AddDays(60), validity);
+        AssignmentSteps.Request(app, kind, team, service, person, role, due ?? Today.AddDays(60), validity);
 
     [Fact]
     public async Task Create_ServiceManagerTargetsAnotherService_IsRefusedAndNothingSaved()
@@ -33,8 +33,10 @@ public class AssignmentServiceTests(WebAppFixture app)
         Assert.Equal("Select a service you manage as a whole; a team's manager can assign to their team", Assert.Single(asService.Errors).Message);
         Assert.Equal("Select a team you manage", Assert.Single(asTeam.Errors).Message);
         Assert.Equal(AssignmentService.Fields.Service, Assert.Single(asRole.Errors).Field);
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.False(await db.Assignments.AnyAsync(a => a.ServiceId == org.ServiceB || a.TeamId == org.TeamB1));
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.False(await db.Assignments.AnyAsync(a => a.ServiceId == org.ServiceB || a.TeamId == org.TeamB1));
+        });
     }
 
     [Fact]
@@ -66,9 +68,11 @@ public class AssignmentServiceTests(WebAppFixture app)
 
         Assert.Equal("Select a person in the teams you manage", Assert.Single(outside.Errors).Message);
         Assert.Equal(outside.Errors, unknown.Errors);
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.False(await db.Assignments.AnyAsync(a => a.UserId == other.Id));
-        Assert.Empty(await Service.SearchPeopleAsync(manager.Principal, other.Name));
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.False(await db.Assignments.AnyAsync(a => a.UserId == other.Id));
+            Assert.Empty(await Service.SearchPeopleAsync(manager.Principal, other.Name));
+        });
     }
 
     [Fact]
@@ -120,15 +124,17 @@ public class AssignmentServiceTests(WebAppFixture app)
         var result = await Service.CreateAsync(manager.Principal, Request(TargetKind.Team, team: org.TeamA1, due: due, validity: "12"));
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var record = await db.ModuleRecords.SingleAsync(r => r.UserId == inTeam.Id && r.ModuleSlug == app.SampleModule.Slug);
-        Assert.True(record.IsAssigned);
-        Assert.Equal(UkTime.EndOfDayUtc(due), record.DueAtUtc);
-        Assert.Equal(12, record.ValidityMonths);
-        Assert.False(await db.ModuleRecords.AnyAsync(r => r.UserId == elsewhere.Id));
-        var audit = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.AssignmentCreated && e.ActorUserId == manager.Id);
-        Assert.Contains($"Team: Team A1 {org.Suffix}", audit.Summary, StringComparison.Ordinal);
-        Assert.Contains("\"People\":1", audit.DetailsJson, StringComparison.Ordinal);
+        await app.ExecuteDbAsync(async db =>
+        {
+            var record = await db.ModuleRecords.SingleAsync(r => r.UserId == inTeam.Id && r.ModuleSlug == app.SampleModule.Slug);
+            Assert.True(record.IsAssigned);
+            Assert.Equal(UkTime.EndOfDayUtc(due), record.DueAtUtc);
+            Assert.Equal(12, record.ValidityMonths);
+            Assert.False(await db.ModuleRecords.AnyAsync(r => r.UserId == elsewhere.Id));
+            var audit = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.AssignmentCreated && e.ActorUserId == manager.Id);
+            Assert.Contains($"Team: Team A1 {org.Suffix}", audit.Summary, StringComparison.Ordinal);
+            Assert.Contains("\"People\":1", audit.DetailsJson, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
@@ -144,12 +150,14 @@ public class AssignmentServiceTests(WebAppFixture app)
         var result = await Service.CreateAsync(manager.Principal, Request(TargetKind.JobRoleInService, service: org.ServiceA, role: nameof(JobRole.PsychologicalWellbeingPractitioner)));
 
         Assert.True(result.Succeeded);
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var assigned = await db.ModuleRecords.Where(r => r.IsAssigned && new[] { pwp1.Id, pwp2.Id, therapist.Id, pwpB.Id }.Contains(r.UserId)).Select(r => r.UserId).ToListAsync();
-        Assert.Equal(new[] { pwp1.Id, pwp2.Id }.Order(), assigned.Order());
-        var row = Assert.Single(await Service.ListAsync(manager.Principal), r => r.Id == result.Created!.Id);
-        Assert.Equal($"Job role: Psychological wellbeing practitioner in service Service A {org.Suffix}", row.Target);
-        Assert.Equal(2, row.People);
+        await app.ExecuteDbAsync(async db =>
+        {
+            var assigned = await db.ModuleRecords.Where(r => r.IsAssigned && new[] { pwp1.Id, pwp2.Id, therapist.Id, pwpB.Id }.Contains(r.UserId)).Select(r => r.UserId).ToListAsync();
+            Assert.Equal(new[] { pwp1.Id, pwp2.Id }.Order(), assigned.Order());
+            var row = Assert.Single(await Service.ListAsync(manager.Principal), r => r.Id == result.Created!.Id);
+            Assert.Equal($"Job role: Psychological wellbeing practitioner in service Service A {org.Suffix}", row.Target);
+            Assert.Equal(2, row.People);
+        });
     }
 
     [Fact]
@@ -159,16 +167,16 @@ public class AssignmentServiceTests(WebAppFixture app)
         Assert.True((await Service.CreateAsync(manager.Principal, Request(TargetKind.Team, team: org.TeamA1))).Succeeded);
 
         await app.MovePersonAsync(person.Id, org.TeamA2);
-        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await app.ExecuteDbAsync(async db =>
         {
             Assert.False(await db.ModuleRecords.AnyAsync(r => r.UserId == person.Id && r.IsAssigned));
-        }
+        });
 
         await app.MovePersonAsync(person.Id, org.TeamA1);
-        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await app.ExecuteDbAsync(async db =>
         {
             Assert.True(await db.ModuleRecords.AnyAsync(r => r.UserId == person.Id && r.IsAssigned && r.DueAtUtc != null));
-        }
+        });
     }
 
     [Fact]
@@ -199,8 +207,7 @@ public class AssignmentServiceTests(WebAppFixture app)
         var done = await app.CreatePersonAsync(teamId: org.TeamA2);
         await CertificateSteps.AddCompletionAsync(app, done.Id);
         var now = app.Clock.GetUtcNow().UtcDateTime;
-        long id;
-        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        var id = await app.ExecuteDbAsync(async db =>
         {
             // Past due dates cannot be entered, so this one is written directly.
             // Completed 10 days ago with a month's validity: expires in about 3 weeks.
@@ -209,8 +216,8 @@ public class AssignmentServiceTests(WebAppFixture app)
             db.Assignments.Add(assignment);
             await db.SaveChangesAsync();
             await ModuleRecords.RefreshAsync(db, [late.Id, done.Id], now);
-            id = assignment.Id;
-        }
+            return assignment.Id;
+        });
 
         var row = Assert.Single(await Service.ListAsync(manager.Principal), r => r.Id == id);
         Assert.Equal(2, row.People);
@@ -227,11 +234,13 @@ public class AssignmentServiceTests(WebAppFixture app)
         Assert.True(await Service.WithdrawAsync(manager.Principal, created.Id));
         Assert.False(await Service.WithdrawAsync(manager.Principal, created.Id));
 
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.NotNull((await db.Assignments.SingleAsync(a => a.Id == created.Id)).RemovedAtUtc);
-        Assert.False(await db.ModuleRecords.AnyAsync(r => r.UserId == person.Id && r.IsAssigned));
-        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.AssignmentRemoved && e.ActorUserId == manager.Id));
-        Assert.DoesNotContain(await Service.ListAsync(manager.Principal), r => r.Id == created.Id);
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.NotNull((await db.Assignments.SingleAsync(a => a.Id == created.Id)).RemovedAtUtc);
+            Assert.False(await db.ModuleRecords.AnyAsync(r => r.UserId == person.Id && r.IsAssigned));
+            Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.AssignmentRemoved && e.ActorUserId == manager.Id));
+            Assert.DoesNotContain(await Service.ListAsync(manager.Principal), r => r.Id == created.Id);
+        });
     }
 
     [Fact]
@@ -244,7 +253,9 @@ public class AssignmentServiceTests(WebAppFixture app)
         var result = await Service.CreateAsync(admin.Principal, Request(TargetKind.Service, service: org.ServiceB));
 
         Assert.True(result.Succeeded);
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.True(await db.ModuleRecords.AnyAsync(r => r.UserId == person.Id && r.IsAssigned));
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.True(await db.ModuleRecords.AnyAsync(r => r.UserId == person.Id && r.IsAssigned));
+        });
     }
 }

@@ -46,8 +46,10 @@ public class FormsTests : BunitContext
         Assert.NotNull(cut.Find("#module"));
         Assert.NotNull(cut.Find("#kind-Team"));
         Assert.NotNull(cut.Find("#due-day"));
-        await using var db = await _app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.False(await db.Assignments.AnyAsync(a => a.CreatedByUserId == manager.Id));
+        await _app.ExecuteDbAsync(async db =>
+        {
+            Assert.False(await db.Assignments.AnyAsync(a => a.CreatedByUserId == manager.Id));
+        });
     }
 
     [Fact]
@@ -69,10 +71,12 @@ public class FormsTests : BunitContext
         cut.Find("#validity").Change("12");
         await cut.Find("form").SubmitAsync();
 
-        await using var db = await _app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var saved = await db.Assignments.SingleAsync(a => a.CreatedByUserId == manager.Id);
-        Assert.Equal((org.TeamA1, due, 12), (saved.TeamId!.Value, saved.DueDate, saved.ValidityMonths!.Value));
-        Assert.EndsWith($"manage/assignments?assigned={saved.Id}", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        await _app.ExecuteDbAsync(async db =>
+        {
+            var saved = await db.Assignments.SingleAsync(a => a.CreatedByUserId == manager.Id);
+            Assert.Equal((org.TeamA1, due, 12), (saved.TeamId!.Value, saved.DueDate, saved.ValidityMonths!.Value));
+            Assert.EndsWith($"manage/assignments?assigned={saved.Id}", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
@@ -98,8 +102,10 @@ public class FormsTests : BunitContext
         cut.Find("#due-year").Change(due.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await cut.Find("form").SubmitAsync();
 
-        await using var db = await _app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.Equal(mine.Id, (await db.Assignments.SingleAsync(a => a.CreatedByUserId == manager.Id)).UserId);
+        await _app.ExecuteDbAsync(async db =>
+        {
+            Assert.Equal(mine.Id, (await db.Assignments.SingleAsync(a => a.CreatedByUserId == manager.Id)).UserId);
+        });
     }
 
     [Fact]
@@ -107,7 +113,7 @@ public class FormsTests : BunitContext
     {
         var (org, manager, _) = await StaffSteps.ServiceManagerAndPersonAsync(_app);
         var due = UkTime.Today(_app.Clock.GetUtcNow().UtcDateTime).AddDays(3);
-        var created = await _app.Get<AssignmentService>().CreateAsync(manager.Principal, AssignmentTestData.Request(_app, TargetKind.Team, team: org.TeamA2, due: due));
+        var created = await _app.Get<AssignmentService>().CreateAsync(manager.Principal, AssignmentSteps.Request(_app, TargetKind.Team, team: org.TeamA2, due: due));
         SignIn(manager, IaptLearning.Web.Features.Accounts.Roles.Manager);
         var cut = Render<AssignmentsPage>();
         var target = $"Team: Team A2 {org.Suffix} (Service A {org.Suffix})";
@@ -117,15 +123,17 @@ public class FormsTests : BunitContext
 
         Assert.Contains($"Withdrawn: Sample module for {target}.", cut.Find("[role=status]").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Contains(target, StringComparison.Ordinal));
-        await using var db = await _app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.NotNull((await db.Assignments.SingleAsync(a => a.Id == created.Created!.Id)).RemovedAtUtc);
+        await _app.ExecuteDbAsync(async db =>
+        {
+            Assert.NotNull((await db.Assignments.SingleAsync(a => a.Id == created.Created!.Id)).RemovedAtUtc);
+        });
     }
 
     [Fact]
     public async Task LearnerPage_ResetWithoutThenWithReason_ErrorsThenResetsAndSaysSo()
     {
         var (_, manager, learner) = await StaffSteps.ServiceManagerAndPersonAsync(_app);
-        await using (var db = await _app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await _app.ExecuteDbAsync(async db =>
         {
             db.AssessmentAttempts.Add(new AssessmentAttempt
             {
@@ -133,7 +141,7 @@ public class FormsTests : BunitContext
                 PassMark = 50, StartedAtUtc = _app.Clock.GetUtcNow().UtcDateTime, SubmittedAtUtc = _app.Clock.GetUtcNow().UtcDateTime, QuestionCount = 2, ScorePercent = 0, Passed = false,
             });
             await db.SaveChangesAsync();
-        }
+        });
 
         SignIn(manager, IaptLearning.Web.Features.Accounts.Roles.Manager);
         var cut = Render<LearnerPage>(p => p.Add(x => x.UserId, learner.Id));

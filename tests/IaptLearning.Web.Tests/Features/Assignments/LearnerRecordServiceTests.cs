@@ -24,8 +24,10 @@ public class LearnerRecordServiceTests(WebAppFixture app)
 
         Assert.Null(await Service.ReadAsync(manager.Principal, other.Id, audit: true));
         Assert.Null(await Service.ReadAsync(manager.Principal, "no-such-person", audit: true));
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.False(await db.AuditEvents.AnyAsync(e => e.ActorUserId == manager.Id));
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.False(await db.AuditEvents.AnyAsync(e => e.ActorUserId == manager.Id));
+        });
     }
 
     [Fact]
@@ -51,10 +53,12 @@ public class LearnerRecordServiceTests(WebAppFixture app)
         await Service.ReadAsync(manager.Principal, learner.Id, audit: true);
         await Service.ReadAsync(manager.Principal, learner.Id, audit: false);
 
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var audit = await db.AuditEvents.SingleAsync(e => e.ActorUserId == manager.Id);
-        Assert.Equal(AuditActions.LearnerViewed, audit.Action);
-        Assert.Equal(learner.Id, audit.SubjectUserId);
+        await app.ExecuteDbAsync(async db =>
+        {
+            var audit = await db.AuditEvents.SingleAsync(e => e.ActorUserId == manager.Id);
+            Assert.Equal(AuditActions.LearnerViewed, audit.Action);
+            Assert.Equal(learner.Id, audit.SubjectUserId);
+        });
     }
 
     [Fact]
@@ -77,13 +81,15 @@ public class LearnerRecordServiceTests(WebAppFixture app)
         Assert.Equal(0, overview.AttemptsUsed);
         Assert.Equal(max, overview.AttemptsLeft);
         Assert.Equal(StartOutcome.Started, await Assessment.StartAsync(learner.Id, app.SampleModule, new Random(1)));
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var attempts = await db.AssessmentAttempts.Where(a => a.UserId == learner.Id && a.SubmittedAtUtc != null).ToListAsync();
-        Assert.Equal(max, attempts.Count);
-        Assert.All(attempts, a => Assert.Equal((manager.Id, "Struggled with the exam format; retrained"), (a.ResetByUserId, a.ResetReason)));
-        var audit = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.AttemptsReset && e.SubjectUserId == learner.Id);
-        Assert.Equal(manager.Id, audit.ActorUserId);
-        Assert.Contains("retrained", audit.DetailsJson, StringComparison.Ordinal);
+        await app.ExecuteDbAsync(async db =>
+        {
+            var attempts = await db.AssessmentAttempts.Where(a => a.UserId == learner.Id && a.SubmittedAtUtc != null).ToListAsync();
+            Assert.Equal(max, attempts.Count);
+            Assert.All(attempts, a => Assert.Equal((manager.Id, "Struggled with the exam format; retrained"), (a.ResetByUserId, a.ResetReason)));
+            var audit = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.AttemptsReset && e.SubjectUserId == learner.Id);
+            Assert.Equal(manager.Id, audit.ActorUserId);
+            Assert.Contains("retrained", audit.DetailsJson, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
@@ -95,9 +101,11 @@ public class LearnerRecordServiceTests(WebAppFixture app)
 
         Assert.Equal((ResetOutcome.Reset, 1), await Service.ResetAttemptsAsync(manager.Principal, learner.Id, Slug, "Reason"));
 
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var open = await db.AssessmentAttempts.SingleAsync(a => a.UserId == learner.Id && a.SubmittedAtUtc == null);
-        Assert.Null(open.ResetAtUtc);
+        await app.ExecuteDbAsync(async db =>
+        {
+            var open = await db.AssessmentAttempts.SingleAsync(a => a.UserId == learner.Id && a.SubmittedAtUtc == null);
+            Assert.Null(open.ResetAtUtc);
+        });
     }
 
     [Fact]
@@ -153,10 +161,12 @@ public class LearnerRecordServiceTests(WebAppFixture app)
         Assert.Equal(ExemptionOutcome.Done, await Service.GrantExemptionAsync(manager.Principal, learner.Id, Slug, "Reasonable adjustment: screen reader", null));
 
         Assert.Equal(LessonCompletionResult.Completed, await lessons.CompleteAsync(learner.Id, app.SampleModule, lesson));
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var exemption = await db.MinTimeExemptions.SingleAsync(e => e.UserId == learner.Id);
-        Assert.Equal((Slug, manager.Id), (exemption.ModuleSlug, exemption.GrantedByUserId));
-        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.ExemptionGranted && e.SubjectUserId == learner.Id && e.ActorUserId == manager.Id));
+        await app.ExecuteDbAsync(async db =>
+        {
+            var exemption = await db.MinTimeExemptions.SingleAsync(e => e.UserId == learner.Id);
+            Assert.Equal((Slug, manager.Id), (exemption.ModuleSlug, exemption.GrantedByUserId));
+            Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.ExemptionGranted && e.SubjectUserId == learner.Id && e.ActorUserId == manager.Id));
+        });
     }
 
     [Fact]
@@ -168,19 +178,17 @@ public class LearnerRecordServiceTests(WebAppFixture app)
         var tomorrow = IaptLearning.Web.Components.Shared.UkTime.Today(app.Clock.GetUtcNow().UtcDateTime).AddDays(1);
         Assert.Equal(ExemptionOutcome.Done, await Service.GrantExemptionAsync(manager.Principal, learner.Id, null, "Every module", tomorrow));
         Assert.Equal(TimeSpan.Zero, (await lessons.GetStateAsync(learner.Id, app.SampleModule, lesson)).MinimumTime);
-        long id;
-        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
-        {
-            id = (await db.MinTimeExemptions.SingleAsync(e => e.UserId == learner.Id)).Id;
-        }
+        var id = await app.ExecuteDbAsync(async db => (await db.MinTimeExemptions.SingleAsync(e => e.UserId == learner.Id)).Id);
 
         Assert.Equal(ExemptionOutcome.Done, await Service.RevokeExemptionAsync(manager.Principal, learner.Id, id));
         Assert.Equal(ExemptionOutcome.NotFound, await Service.RevokeExemptionAsync(manager.Principal, learner.Id, id));
 
         Assert.NotEqual(TimeSpan.Zero, (await lessons.GetStateAsync(learner.Id, app.SampleModule, lesson)).MinimumTime);
-        await using var after = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.NotNull((await after.MinTimeExemptions.SingleAsync(e => e.Id == id)).RevokedAtUtc);
-        Assert.True(await after.AuditEvents.AnyAsync(e => e.Action == AuditActions.ExemptionRevoked && e.SubjectUserId == learner.Id));
+        await app.ExecuteDbAsync(async after =>
+        {
+            Assert.NotNull((await after.MinTimeExemptions.SingleAsync(e => e.Id == id)).RevokedAtUtc);
+            Assert.True(await after.AuditEvents.AnyAsync(e => e.Action == AuditActions.ExemptionRevoked && e.SubjectUserId == learner.Id));
+        });
     }
 
     [Fact]
@@ -196,39 +204,47 @@ public class LearnerRecordServiceTests(WebAppFixture app)
         Assert.Equal(ExemptionOutcome.ExpiryNotInFuture, await Service.GrantExemptionAsync(manager.Principal, learner.Id, Slug, "Reason", today));
         Assert.Equal(ExemptionOutcome.NotFound, await Service.GrantExemptionAsync(manager.Principal, other.Id, Slug, "Reason", null));
 
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.False(await db.MinTimeExemptions.AnyAsync(e => e.UserId == learner.Id || e.UserId == other.Id));
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.False(await db.MinTimeExemptions.AnyAsync(e => e.UserId == learner.Id || e.UserId == other.Id));
+        });
     }
 
     private async Task LessonsDoneAsync(string userId)
     {
         var now = app.Clock.GetUtcNow().UtcDateTime;
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        db.LessonProgress.AddRange(app.SampleModule.Lessons.Select(l => new LessonProgress
+        await app.ExecuteDbAsync(async db =>
         {
-            UserId = userId, ModuleSlug = Slug, LessonSlug = l.Slug, FirstVisitedAtUtc = now, LastVisitedAtUtc = now, CompletedAtUtc = now,
-        }));
-        await db.SaveChangesAsync();
+            db.LessonProgress.AddRange(app.SampleModule.Lessons.Select(l => new LessonProgress
+            {
+                UserId = userId, ModuleSlug = Slug, LessonSlug = l.Slug, FirstVisitedAtUtc = now, LastVisitedAtUtc = now, CompletedAtUtc = now,
+            }));
+            await db.SaveChangesAsync();
+        });
     }
 
     /// <summary>A submitted attempt that passed or failed, or an open one when <paramref name="passed"/> is null.</summary>
     private async Task AddAttemptAsync(string userId, int number, bool? passed)
     {
         var now = app.Clock.GetUtcNow().UtcDateTime;
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        db.AssessmentAttempts.Add(new AssessmentAttempt
+        await app.ExecuteDbAsync(async db =>
         {
-            UserId = userId, ModuleSlug = Slug, Number = number, ModuleVersion = app.SampleModule.Version, ContentHash = app.SampleModule.ContentHash,
-            PassMark = 50, StartedAtUtc = now, QuestionCount = 2,
-            SubmittedAtUtc = passed is null ? null : now, Passed = passed, ScorePercent = passed switch { true => 100, false => 0, _ => null },
+            db.AssessmentAttempts.Add(new AssessmentAttempt
+            {
+                UserId = userId, ModuleSlug = Slug, Number = number, ModuleVersion = app.SampleModule.Version, ContentHash = app.SampleModule.ContentHash,
+                PassMark = 50, StartedAtUtc = now, QuestionCount = 2,
+                SubmittedAtUtc = passed is null ? null : now, Passed = passed, ScorePercent = passed switch { true => 100, false => 0, _ => null },
+            });
+            await db.SaveChangesAsync();
         });
-        await db.SaveChangesAsync();
     }
 
     private async Task AssertNothingResetAsync(string userId)
     {
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.False(await db.AssessmentAttempts.AnyAsync(a => a.UserId == userId && a.ResetAtUtc != null));
-        Assert.False(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.AttemptsReset && e.SubjectUserId == userId));
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.False(await db.AssessmentAttempts.AnyAsync(a => a.UserId == userId && a.ResetAtUtc != null));
+            Assert.False(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.AttemptsReset && e.SubjectUserId == userId));
+        });
     }
 }

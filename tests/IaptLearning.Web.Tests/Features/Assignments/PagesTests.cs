@@ -43,8 +43,10 @@ public class PagesTests(WebAppFixture app)
             Assert.All(question.Options.Where(o => o.Text.Length >= 8), o => Assert.DoesNotContain(WebUtility.HtmlEncode(o.Text), html, StringComparison.Ordinal));
         }
 
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.LearnerViewed && e.ActorUserId == manager.Id && e.SubjectUserId == learner.Id));
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.LearnerViewed && e.ActorUserId == manager.Id && e.SubjectUserId == learner.Id));
+        });
     }
 
     [Fact]
@@ -92,7 +94,7 @@ public class PagesTests(WebAppFixture app)
         var manager = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesTeams: [org.TeamA1]);
         await app.CreatePersonAsync(teamId: org.TeamA1);
         var due = UkTime.Today(app.Clock.GetUtcNow().UtcDateTime).AddDays(20);
-        var created = await app.Get<AssignmentService>().CreateAsync(manager.Principal, AssignmentTestData.Request(app, TargetKind.Team, team: org.TeamA1, due: due));
+        var created = await app.Get<AssignmentService>().CreateAsync(manager.Principal, AssignmentSteps.Request(app, TargetKind.Team, team: org.TeamA1, due: due));
         Assert.True(created.Succeeded);
         var client = await app.SignInAsync(manager.Email);
 
@@ -114,12 +116,12 @@ public class PagesTests(WebAppFixture app)
         var learner = await app.CreatePersonAsync(teamId: org.TeamA1);
         var now = app.Clock.GetUtcNow().UtcDateTime;
         var due = UkTime.Today(now).AddDays(10);
-        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await app.ExecuteDbAsync(async db =>
         {
             db.Assignments.Add(new Assignment { ModuleSlug = app.SampleModule.Slug, TeamId = org.TeamA1, DueDate = due, CreatedByUserId = learner.Id, CreatedAtUtc = now });
             await db.SaveChangesAsync();
             await IaptLearning.Web.Features.Staff.ModuleRecords.RefreshAsync(db, learner.Id, now);
-        }
+        });
 
         var client = await app.SignInAsync(learner.Email);
         var catalogue = await client.GetStringAsync(new Uri("/modules", UriKind.Relative));
@@ -146,16 +148,18 @@ public class PagesTests(WebAppFixture app)
         if (completedDaysAgo is { } days)
         {
             await CertificateSteps.AddCompletionAsync(app, learner.Id);
-            await using var seed = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-            await seed.ModuleCompletions.Where(c => c.UserId == learner.Id).ExecuteUpdateAsync(x => x.SetProperty(c => c.CompletedAtUtc, now.AddDays(days)));
+            await app.ExecuteDbAsync(async seed =>
+            {
+                await seed.ModuleCompletions.Where(c => c.UserId == learner.Id).ExecuteUpdateAsync(x => x.SetProperty(c => c.CompletedAtUtc, now.AddDays(days)));
+            });
         }
 
-        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await app.ExecuteDbAsync(async db =>
         {
             db.Assignments.Add(new Assignment { ModuleSlug = app.SampleModule.Slug, TeamId = org.TeamA1, DueDate = UkTime.Today(now).AddDays(dueInDays), ValidityMonths = 12, CreatedByUserId = learner.Id, CreatedAtUtc = now });
             await db.SaveChangesAsync();
             await IaptLearning.Web.Features.Staff.ModuleRecords.RefreshAsync(db, learner.Id, now);
-        }
+        });
 
         var client = await app.SignInAsync(learner.Email);
         var html = await client.GetStringAsync(new Uri("/modules/sample-module", UriKind.Relative));
@@ -182,17 +186,19 @@ public class PagesTests(WebAppFixture app)
         var now = app.Clock.GetUtcNow().UtcDateTime;
         var lesson = app.SampleModule.Lessons[0];
         var question = lesson.Questions[0];
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        db.LessonProgress.Add(new LessonProgress { UserId = userId, ModuleSlug = app.SampleModule.Slug, LessonSlug = lesson.Slug, FirstVisitedAtUtc = now, LastVisitedAtUtc = now, CompletedAtUtc = now, ActiveMilliseconds = 90_000 });
-        db.KnowledgeCheckAnswers.Add(new KnowledgeCheckAnswer { UserId = userId, ModuleSlug = app.SampleModule.Slug, LessonSlug = lesson.Slug, QuestionId = question.Id, ChosenOptions = "0", AnsweredAtUtc = now });
-        var bank = app.SampleModule.Assessment!.Bank;
-        db.AssessmentAttempts.Add(new AssessmentAttempt
+        await app.ExecuteDbAsync(async db =>
         {
-            UserId = userId, ModuleSlug = app.SampleModule.Slug, Number = 1, ModuleVersion = app.SampleModule.Version, ContentHash = app.SampleModule.ContentHash,
-            PassMark = 50, StartedAtUtc = now, SubmittedAtUtc = now, QuestionCount = 2, ScorePercent = 50, Passed = false,
-            Questions = [.. bank.Take(2).Select((q, i) => new AttemptQuestion { Position = i, QuestionId = q.Id, OptionOrder = "0,1", ChosenOptions = "1", AnsweredAtUtc = now })],
+            db.LessonProgress.Add(new LessonProgress { UserId = userId, ModuleSlug = app.SampleModule.Slug, LessonSlug = lesson.Slug, FirstVisitedAtUtc = now, LastVisitedAtUtc = now, CompletedAtUtc = now, ActiveMilliseconds = 90_000 });
+            db.KnowledgeCheckAnswers.Add(new KnowledgeCheckAnswer { UserId = userId, ModuleSlug = app.SampleModule.Slug, LessonSlug = lesson.Slug, QuestionId = question.Id, ChosenOptions = "0", AnsweredAtUtc = now });
+            var bank = app.SampleModule.Assessment!.Bank;
+            db.AssessmentAttempts.Add(new AssessmentAttempt
+            {
+                UserId = userId, ModuleSlug = app.SampleModule.Slug, Number = 1, ModuleVersion = app.SampleModule.Version, ContentHash = app.SampleModule.ContentHash,
+                PassMark = 50, StartedAtUtc = now, SubmittedAtUtc = now, QuestionCount = 2, ScorePercent = 50, Passed = false,
+                Questions = [.. bank.Take(2).Select((q, i) => new AttemptQuestion { Position = i, QuestionId = q.Id, OptionOrder = "0,1", ChosenOptions = "1", AnsweredAtUtc = now })],
+            });
+            db.CpdReflections.Add(new CpdReflection { UserId = userId, ModuleCompletionId = completionId, WhatILearned = WhatILearned, HowItWillChangeMyPractice = HowItChanges, UpdatedAtUtc = now });
+            await db.SaveChangesAsync();
         });
-        db.CpdReflections.Add(new CpdReflection { UserId = userId, ModuleCompletionId = completionId, WhatILearned = WhatILearned, HowItWillChangeMyPractice = HowItChanges, UpdatedAtUtc = now });
-        await db.SaveChangesAsync();
     }
 }

@@ -111,10 +111,12 @@ public class CertificateIssuerTests(WebAppFixture app)
 
         Assert.Equal(SubmitOutcome.Submitted, await service.SubmitAsync(user, Module, attempt.Id));
 
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var certificate = await db.Certificates.SingleAsync(c => c.UserId == user);
-        Assert.Equal(100, certificate.ScorePercent);
-        Assert.Equal(Module.Version, certificate.ModuleVersion);
+        await app.ExecuteDbAsync(async db =>
+        {
+            var certificate = await db.Certificates.SingleAsync(c => c.UserId == user);
+            Assert.Equal(100, certificate.ScorePercent);
+            Assert.Equal(Module.Version, certificate.ModuleVersion);
+        });
     }
 
     [Fact]
@@ -147,11 +149,13 @@ public class CertificateIssuerTests(WebAppFixture app)
         };
         Assert.Equal(SubmitOutcome.Submitted, await service.SubmitAsync(user, edited, attempt.Id));
 
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var certificate = await db.Certificates.SingleAsync(c => c.UserId == user);
-        Assert.Equal((Module.Version, Module.ContentHash, Module.Title, Module.CpdMinutes),
-            (certificate.ModuleVersion, certificate.ContentHash, certificate.ModuleTitle, certificate.CpdMinutes));
-        Assert.Equal(Module.Outcomes.ToArray(), certificate.LearningOutcomes.ToArray());
+        await app.ExecuteDbAsync(async db =>
+        {
+            var certificate = await db.Certificates.SingleAsync(c => c.UserId == user);
+            Assert.Equal((Module.Version, Module.ContentHash, Module.Title, Module.CpdMinutes),
+                (certificate.ModuleVersion, certificate.ContentHash, certificate.ModuleTitle, certificate.CpdMinutes));
+            Assert.Equal(Module.Outcomes.ToArray(), certificate.LearningOutcomes.ToArray());
+        });
     }
 
     private async Task<AssessmentAttempt> AnswerAllCorrectlyAsync(AssessmentService service, string user)
@@ -168,19 +172,18 @@ public class CertificateIssuerTests(WebAppFixture app)
 
     private async Task<int> CountAsync(string user)
     {
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        return await db.Certificates.CountAsync(c => c.UserId == user);
+        return await app.ExecuteDbAsync(db => db.Certificates.CountAsync(c => c.UserId == user));
     }
 
     private async Task<string> CompleteLessonsAsync()
     {
         var (user, _) = await app.CreatePersonAsync();
         var lessons = app.Get<LessonProgressService>();
-        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await app.ExecuteDbAsync(async db =>
         {
             db.MinTimeExemptions.Add(new MinTimeExemption { UserId = user, Reason = "Tests of certificates", GrantedAtUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();
-        }
+        });
 
         foreach (var lesson in Module.Lessons)
         {

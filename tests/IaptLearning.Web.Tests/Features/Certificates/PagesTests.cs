@@ -1,9 +1,6 @@
 using System.Net;
-using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Certificates;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IaptLearning.Web.Tests.Features.Certificates;
 
@@ -62,12 +59,7 @@ public class CertificatePagesTests(WebAppFixture app)
     [Fact]
     public async Task GetRevoke_Admin_ShowsForm()
     {
-        var (id, email) = await app.CreatePersonAsync();
-        using (var scope = app.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(id))!, Roles.Admin)).Succeeded);
-        }
+        var (_, email) = await app.CreatePersonAsync(roles: [Roles.Admin]);
 
         using var client = await app.SignInAsync(email);
         var response = await client.GetAsync(new Uri("/admin/certificates/revoke", UriKind.Relative));

@@ -120,11 +120,11 @@ public class LessonProgressServiceTests(WebAppFixture app)
     public async Task Complete_ExemptLearner_NeedsNoMinimumTime()
     {
         var user = (await app.CreatePersonAsync()).Id;
-        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await app.ExecuteDbAsync(async db =>
         {
             db.MinTimeExemptions.Add(new MinTimeExemption { UserId = user, Reason = "Reasonable adjustment", GrantedAtUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();
-        }
+        });
 
         var module = app.SampleModule;
         var lesson = module.Lessons[0];
@@ -149,9 +149,11 @@ public class LessonProgressServiceTests(WebAppFixture app)
         await Service.AnswerAsync(user, module, lesson, lesson.Questions[0], [0, 1]);
 
         Assert.Equal(LessonCompletionResult.Completed, await Service.CompleteAsync(user, module, lesson));
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var completion = await db.ModuleCompletions.SingleAsync(c => c.UserId == user);
-        Assert.Equal(("no-assessment", "2.0.0", "hash-2", (long?)null), (completion.ModuleSlug, completion.ModuleVersion, completion.ContentHash, completion.AttemptId));
+        await app.ExecuteDbAsync(async db =>
+        {
+            var completion = await db.ModuleCompletions.SingleAsync(c => c.UserId == user);
+            Assert.Equal(("no-assessment", "2.0.0", "hash-2", (long?)null), (completion.ModuleSlug, completion.ModuleVersion, completion.ContentHash, completion.AttemptId));
+        });
     }
 
     [Fact]

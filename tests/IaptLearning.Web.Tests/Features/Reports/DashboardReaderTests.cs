@@ -1,6 +1,4 @@
-using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Reports;
-using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Tests.Features.Reports;
 
@@ -11,8 +9,7 @@ public class DashboardReaderTests(WebAppFixture app)
     {
         var seed = await ReportsSeed.GetAsync(app);
         var scope = await seed.ScopeAsync(app, manager(seed).Id);
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        return (seed, await DashboardReader.ReadAsync(db, scope, module, slug => slug, ReportsSeed.Now));
+        return await app.ExecuteDbAsync(async db => (seed, await DashboardReader.ReadAsync(db, scope, module, slug => slug, ReportsSeed.Now)));
     }
 
     [Fact]

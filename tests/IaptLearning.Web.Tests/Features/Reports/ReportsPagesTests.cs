@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -134,15 +133,16 @@ public class ReportsPagesTests(WebAppFixture app)
         var emails = rows.Skip(1).Select(r => r[2]).ToList();
         Assert.All(emails, e => Assert.Matches("^a[1-5]-", e));
         Assert.Equal(before + 1, await AuditCountAsync(seed.ManagerA.Id, AuditActions.Exported));
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var entry = await db.AuditEvents.Where(e => e.ActorUserId == seed.ManagerA.Id && e.Action == AuditActions.Exported).OrderBy(e => e.Id).LastAsync();
-        Assert.Contains("\"search\":\"e\"", entry.DetailsJson, StringComparison.Ordinal);
-        Assert.Contains($"\"rows\":{rows.Count - 1}", entry.DetailsJson, StringComparison.Ordinal);
+        await app.ExecuteDbAsync(async db =>
+        {
+            var entry = await db.AuditEvents.Where(e => e.ActorUserId == seed.ManagerA.Id && e.Action == AuditActions.Exported).OrderBy(e => e.Id).LastAsync();
+            Assert.Contains("\"search\":\"e\"", entry.DetailsJson, StringComparison.Ordinal);
+            Assert.Contains($"\"rows\":{rows.Count - 1}", entry.DetailsJson, StringComparison.Ordinal);
+        });
     }
 
     private async Task<int> AuditCountAsync(string actorId, string action)
     {
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        return await db.AuditEvents.CountAsync(e => e.ActorUserId == actorId && e.Action == action);
+        return await app.ExecuteDbAsync(db => db.AuditEvents.CountAsync(e => e.ActorUserId == actorId && e.Action == action));
     }
 }
