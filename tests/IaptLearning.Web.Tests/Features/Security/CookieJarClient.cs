@@ -76,6 +76,7 @@ public sealed class CookieJarClient
     public async Task<HttpResponseMessage> PostAsync(string address, Dictionary<string, string> form) =>
         await SendAsync(new HttpRequestMessage(HttpMethod.Post, address) { Content = new FormUrlEncodedContent(form) });
 
+    /// <summary>Signs in through the same form as <see cref="WebAppFixture.SignInAsync"/>, keeping the cookies here.</summary>
     public async Task SignInAsync(string email, string password)
     {
         var form = await GetAsync("/Account/Login");

@@ -129,6 +129,7 @@ public class ModuleRecordsTests(WebAppFixture app)
         var ids = Enumerable.Range(0, 450).Select(_ => Guid.NewGuid().ToString()).ToList();
         await app.ExecuteDbAsync(async db =>
         {
+            // Bare rows in one save rather than CreatePersonAsync: this is of RefreshAsync's chunking, and 450 people one by one are slow.
             db.Users.AddRange(ids.Select(id => new ApplicationUser { Id = id, UserName = id + "@example.nhs.uk", Email = id + "@example.nhs.uk", TeamId = org.TeamB1 }));
             db.Assignments.Add(Assignment(a => { a.TeamId = org.TeamB1; a.DueDate = UkTime.Today(Now).AddDays(5); }));
             await db.SaveChangesAsync();
