@@ -2,9 +2,9 @@ using IaptLearning.Content;
 using IaptLearning.Content.Model;
 using IaptLearning.Web.Data;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -12,11 +12,32 @@ namespace IaptLearning.Web.Tests;
 
 /// <summary>
 /// The real app on a real SQLite file in a temp folder (migrations applied at start-up), serving
-/// the sample module, with a clock the tests move.
+/// the sample module, with a clock the tests move. The one home for test data: organisations,
+/// people and signed-in clients (<c>WebAppFixture.People.cs</c>) and database work.
 /// </summary>
-public sealed class WebAppFixture : WebApplicationFactory<Program>
+public partial class WebAppFixture : WebApplicationFactory<Program>
 {
     public static readonly string SampleContentPath = Path.Combine(AppContext.BaseDirectory, "SampleContent");
+
+    private readonly string _contentPath;
+    private readonly bool _fakeClock;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public WebAppFixture()
+        : this(SampleContentPath, fakeClock: true)
+    {
+    }
+
+    /// <summary>
+    /// For fixtures that serve other content, need the real clock (a content watcher's debounce
+    /// waits on it) or change settings; they keep every helper here.
+    /// </summary>
+    protected WebAppFixture(string contentPath, bool fakeClock, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        _contentPath = contentPath;
+        _fakeClock = fakeClock;
+        _settings = settings ?? new Dictionary<string, string>();
+    }
 
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "iapt-web-tests-" + Guid.NewGuid().ToString("N"));
 
@@ -28,7 +49,7 @@ public sealed class WebAppFixture : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Content:Path", SampleContentPath);
+        builder.UseSetting("Content:Path", _contentPath);
         builder.UseSetting("Storage:DataPath", DataPath);
         builder.UseSetting("UseHttpsRedirection", "false");
         // Every test client shares one address; RateLimitTests checks the limit on its own host.
@@ -36,30 +57,48 @@ public sealed class WebAppFixture : WebApplicationFactory<Program>
         // Sign-in and registration posts are limited per address too; SignInRateLimitTests checks that.
         builder.UseSetting("Accounts:FormPostsPerMinute", "100000");
         builder.UseSetting("Site:PublicBaseUrl", "https://learning.example.nhs.uk/");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_fakeClock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        }
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    /// <summary>A new learner, so tests sharing the app never see each other's progress.</summary>
-    public async Task<string> CreateUserAsync(string? email = null)
+    /// <summary>Runs <paramref name="operation"/> on a context of its own, as the app does (one context per operation).</summary>
+    public async Task ExecuteDbAsync(Func<AppDbContext, Task> operation)
     {
-        using var scope = Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        email ??= $"learner-{Guid.NewGuid():N}@example.nhs.uk";
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Test Learner" };
-        var result = await users.CreateAsync(user, "correct horse battery staple");
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
-        return user.Id;
+        ArgumentNullException.ThrowIfNull(operation);
+        await using var db = await Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await operation(db);
+    }
+
+    /// <summary>Runs <paramref name="operation"/> on a context of its own and returns what it found.</summary>
+    public async Task<T> ExecuteDbAsync<T>(Func<AppDbContext, Task<T>> operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        await using var db = await Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await operation(db);
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        DeleteFolder(DataPath);
+        GC.SuppressFinalize(this);
+    }
+
+    protected static void DeleteFolder(string path)
+    {
         try
         {
-            Directory.Delete(DataPath, recursive: true);
+            Directory.Delete(path, recursive: true);
         }
         catch (IOException)
         {

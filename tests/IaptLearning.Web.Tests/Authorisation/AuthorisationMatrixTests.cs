@@ -206,7 +206,7 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationWorld world) :
         if (row.Method == "POST")
         {
             var formPage = persona == Persona.Anonymous ? "/Account/Login" : "/Account/Manage/ChangePassword";
-            var token = AuthorisationWorld.AntiforgeryToken(await client.GetStringAsync(new Uri(formPage, UriKind.Relative)));
+            var token = WebAppFixture.AntiforgeryToken(await client.GetStringAsync(new Uri(formPage, UriKind.Relative)));
             request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["provider"] = "none" });
         }
 

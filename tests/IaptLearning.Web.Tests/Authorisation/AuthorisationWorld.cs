@@ -1,13 +1,6 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Staff;
 using IaptLearning.Web.Tests.Features.Certificates;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IaptLearning.Web.Tests.Authorisation;
 
@@ -43,7 +36,7 @@ public enum Target
 /// service A's teams, manager A managing service A, manager B managing service B, an admin, and a
 /// colleague in each service. Everyone holds a certificate, so "own" and "other" records exist.
 /// </summary>
-public sealed partial class AuthorisationWorld : IAsyncLifetime
+public sealed class AuthorisationWorld : IAsyncLifetime
 {
     private readonly Dictionary<Persona, HttpClient> _clients = [];
 
@@ -67,30 +60,19 @@ public sealed partial class AuthorisationWorld : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await using var db = await App.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var now = App.Clock.GetUtcNow().UtcDateTime;
-        var organisation = new Organisation { Name = "Matrix NHS Foundation Trust", CreatedAtUtc = now };
-        var serviceA = new Service { Name = "Service A", Organisation = organisation, CreatedAtUtc = now };
-        var serviceB = new Service { Name = "Service B", Organisation = organisation, CreatedAtUtc = now };
-        var teamA1 = new Team { Name = "A1", Service = serviceA, CreatedAtUtc = now };
-        var teamA2 = new Team { Name = "A2", Service = serviceA, CreatedAtUtc = now };
-        var teamB1 = new Team { Name = "B1", Service = serviceB, CreatedAtUtc = now };
-        db.AddRange(organisation, serviceA, serviceB, teamA1, teamA2, teamB1);
-        await db.SaveChangesAsync();
-        (OrganisationId, ServiceAId, ServiceBId, TeamA1Id, TeamB1Id) = (organisation.Id, serviceA.Id, serviceB.Id, teamA1.Id, teamB1.Id);
+        var org = await App.CreateOrganisationAsync("Matrix NHS Foundation Trust", new ServiceShape("Service A", "A1", "A2"), new ServiceShape("Service B", "B1"));
+        (OrganisationId, ServiceAId, ServiceBId, TeamA1Id, TeamB1Id) = (org.Id, org.ServiceA, org.ServiceB, org.TeamA1, org.TeamB1);
 
-        People[Persona.Learner] = await AddPersonAsync("learner", teamA1.Id, []);
-        People[Persona.Author] = await AddPersonAsync("author", teamA2.Id, [Roles.Author]);
-        People[Persona.ManagerA] = await AddPersonAsync("manager-a", teamA1.Id, [Roles.Manager]);
-        People[Persona.ManagerB] = await AddPersonAsync("manager-b", teamB1.Id, [Roles.Manager]);
+        People[Persona.Learner] = await AddPersonAsync("learner", org.TeamA1, []);
+        People[Persona.Author] = await AddPersonAsync("author", org.TeamA2, [Roles.Author]);
+        People[Persona.ManagerA] = await AddPersonAsync("manager-a", org.TeamA1, [Roles.Manager], managesService: org.ServiceA);
+        People[Persona.ManagerB] = await AddPersonAsync("manager-b", org.TeamB1, [Roles.Manager], managesService: org.ServiceB);
         People[Persona.Admin] = await AddPersonAsync("admin", null, [Roles.Admin]);
-        ColleagueA = await AddPersonAsync("colleague-a", teamA2.Id, []);
-        ColleagueB = await AddPersonAsync("colleague-b", teamB1.Id, []);
+        ColleagueA = await AddPersonAsync("colleague-a", org.TeamA2, []);
+        ColleagueB = await AddPersonAsync("colleague-b", org.TeamB1, []);
 
-        db.ManagerScopes.Add(new ManagerScope { UserId = People[Persona.ManagerA].Id, ServiceId = serviceA.Id, GrantedAtUtc = now });
-        db.ManagerScopes.Add(new ManagerScope { UserId = People[Persona.ManagerB].Id, ServiceId = serviceB.Id, GrantedAtUtc = now });
-        await db.SaveChangesAsync();
-        await ModuleRecords.RefreshAsync(db, People.Values.Select(p => p.Id).Append(ColleagueA.Id).Append(ColleagueB.Id), now);
+        var now = App.Clock.GetUtcNow().UtcDateTime;
+        await App.ExecuteDbAsync(db => ModuleRecords.RefreshAsync(db, People.Values.Select(p => p.Id).Append(ColleagueA.Id).Append(ColleagueB.Id), now));
     }
 
     public async Task DisposeAsync()
@@ -126,56 +108,16 @@ public sealed partial class AuthorisationWorld : IAsyncLifetime
     }
 
     /// <summary>A new client signed in as the persona, for a visit that ends its session (signing out).</summary>
-    public async Task<HttpClient> SignInAsync(Persona persona)
+    public async Task<HttpClient> SignInAsync(Persona persona) =>
+        persona == Persona.Anonymous ? App.CreateBrowserClient() : await App.SignInAsync(People[persona].Email);
+
+    private async Task<Person> AddPersonAsync(string name, int? teamId, string[] roles, int? managesService = null)
     {
-        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        if (persona != Persona.Anonymous)
-        {
-            var form = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
-            using var response = await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["__RequestVerificationToken"] = AntiforgeryToken(form),
-                ["_handler"] = "login",
-                ["Input.Email"] = People[persona].Email,
-                ["Input.Password"] = CertificateTestData.Password,
-            }));
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        }
-
-        return client;
+        var person = await App.CreatePersonAsync("Matrix " + name, $"{name}@matrix.example.nhs.uk", teamId: teamId, roles: roles,
+            managesServices: managesService is { } service ? [service] : null);
+        var certificate = await CertificateSteps.IssueAsync(App, person.Id);
+        return new Person(person.Id, person.Email, certificate.Number, certificate.VerificationCode);
     }
-
-    public static string AntiforgeryToken(string html)
-    {
-        var match = AntiforgeryPattern().Match(html);
-        Assert.True(match.Success, "The page has no antiforgery token.");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
-
-    private async Task<Person> AddPersonAsync(string name, int? teamId, string[] roles)
-    {
-        var email = $"{name}@matrix.example.nhs.uk";
-        var id = await App.CreateUserAsync(email);
-        using (var scope = App.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = await users.FindByIdAsync(id);
-            user!.FullName = "Matrix " + name;
-            user.JobRole = JobRole.PsychologicalWellbeingPractitioner;
-            user.TeamId = teamId;
-            Assert.True((await users.UpdateAsync(user)).Succeeded);
-            if (roles.Length > 0)
-            {
-                Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
-            }
-        }
-
-        var certificate = await CertificateTestData.IssueAsync(App, id);
-        return new Person(id, email, certificate.Number, certificate.VerificationCode);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryPattern();
 }
 
 public sealed record Person(string Id, string Email, string CertificateNumber, string VerificationCode);

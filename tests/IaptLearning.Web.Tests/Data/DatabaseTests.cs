@@ -1,4 +1,3 @@
-using IaptLearning.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Tests.Data;
@@ -8,26 +7,32 @@ public class DatabaseTests(WebAppFixture app)
 {
     private async Task<string> ScalarAsync(string sql)
     {
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        await db.Database.OpenConnectionAsync();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+        return await app.ExecuteDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+        });
     }
 
     [Fact]
     public async Task Startup_FreshFolder_AppliesEveryMigration()
     {
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-        Assert.True(File.Exists(Path.Combine(app.DataPath, "iaptlearning.db")));
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.True(File.Exists(Path.Combine(app.DataPath, "iaptlearning.db")));
+        });
     }
 
     [Fact]
     public async Task Model_ComparedWithMigrations_HasNoPendingChanges()
     {
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.False(db.Database.HasPendingModelChanges(), "Add a migration: dotnet ef migrations add <Name> --project src/IaptLearning.Web --output-dir Data/Migrations");
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.False(db.Database.HasPendingModelChanges(), "Add a migration: dotnet ef migrations add <Name> --project src/IaptLearning.Web --output-dir Data/Migrations");
+        });
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IaptLearning.Web.Tests.Features.Accounts;
 
@@ -12,20 +10,20 @@ public partial class LockoutTests(WebAppFixture app)
     public async Task SignIn_FiveWrongPasswords_LocksOutEvenTheRightPassword()
     {
         var email = $"lockout-{Guid.NewGuid():N}@example.nhs.uk";
-        await app.CreateUserAsync(email);
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await app.CreatePersonAsync(email: email);
+        using var client = app.CreateBrowserClient();
 
         for (var i = 0; i < 4; i++)
         {
-            var wrong = await SignInAsync(client, email, "not the right password at all");
+            var wrong = await WebAppFixture.PostSignInAsync(client, email, "not the right password at all");
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
 
         // The fifth failure locks the account.
-        var fifth = await SignInAsync(client, email, "not the right password at all");
+        var fifth = await WebAppFixture.PostSignInAsync(client, email, "not the right password at all");
         Assert.Contains("Account/Lockout", fifth.Headers.Location!.ToString());
 
-        var right = await SignInAsync(client, email, "correct horse battery staple");
+        var right = await WebAppFixture.PostSignInAsync(client, email, WebAppFixture.Password);
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Contains("Account/Lockout", right.Headers.Location!.ToString());
     }
@@ -34,27 +32,11 @@ public partial class LockoutTests(WebAppFixture app)
     public async Task SignIn_RightPassword_SignsIn()
     {
         var email = $"ok-{Guid.NewGuid():N}@example.nhs.uk";
-        await app.CreateUserAsync(email);
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await app.CreatePersonAsync(email: email);
+        using var client = app.CreateBrowserClient();
 
-        var response = await SignInAsync(client, email, "correct horse battery staple");
+        var response = await WebAppFixture.PostSignInAsync(client, email, WebAppFixture.Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.DoesNotContain("Lockout", response.Headers.Location!.ToString());
     }
-
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
-    {
-        var form = await client.GetStringAsync("/Account/Login");
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        }));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

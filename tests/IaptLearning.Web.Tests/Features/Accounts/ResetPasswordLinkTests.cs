@@ -1,5 +1,4 @@
 using System.Net;
-using IaptLearning.Web.Tests.Features.Certificates;
 
 namespace IaptLearning.Web.Tests.Features.Accounts;
 
@@ -9,7 +8,7 @@ public class ResetPasswordLinkTests(WebAppFixture app)
     [Fact]
     public async Task ResetPassword_MangledCode_ShowsInvalidLinkPageNotAnError()
     {
-        using var client = CertificateTestData.Client(app);
+        using var client = app.CreateBrowserClient();
 
         using var response = await client.GetAsync(new Uri("/Account/ResetPassword?code=a", UriKind.Relative));
 
@@ -20,7 +19,7 @@ public class ResetPasswordLinkTests(WebAppFixture app)
     [Fact]
     public async Task ResetPassword_LinkWithEmail_FillsInTheEmailAddress()
     {
-        using var client = CertificateTestData.Client(app);
+        using var client = app.CreateBrowserClient();
 
         var html = await client.GetStringAsync(new Uri("/Account/ResetPassword?code=YWJjZA&email=sam.o%27neill%40example.nhs.uk", UriKind.Relative));
 

@@ -28,8 +28,8 @@ public class AdminPagesInteractionTests : BunitContext
     [Fact]
     public async Task OrganisationPage_DuplicateTeamName_ShowsTheErrorAndKeepsWhatWasTyped()
     {
-        var s = await AdminTestData.CreateStructureAsync(_app);
-        var cut = Render<OrganisationPage>(p => p.Add(c => c.Id, s.OrganisationId));
+        var s = await _app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
+        var cut = Render<OrganisationPage>(p => p.Add(c => c.Id, s.Id));
         cut.WaitForElement($"#new-team-{s.ServiceA}");
 
         cut.Find($"#new-team-{s.ServiceA}").Change("STEP 3");
@@ -43,8 +43,8 @@ public class AdminPagesInteractionTests : BunitContext
     [Fact]
     public async Task OrganisationPage_AddTeamThenDeleteIt_ListedThenGone()
     {
-        var s = await AdminTestData.CreateStructureAsync(_app);
-        var cut = Render<OrganisationPage>(p => p.Add(c => c.Id, s.OrganisationId));
+        var s = await _app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
+        var cut = Render<OrganisationPage>(p => p.Add(c => c.Id, s.Id));
         cut.WaitForElement($"#new-team-{s.ServiceB}");
 
         cut.Find($"#new-team-{s.ServiceB}").Change("Step 4");
@@ -59,9 +59,9 @@ public class AdminPagesInteractionTests : BunitContext
     [Fact]
     public async Task ImportPage_FileWithProblems_ShowsEveryRowAndNoImportButton()
     {
-        var s = await AdminTestData.CreateStructureAsync(_app);
+        var s = await _app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
         var cut = Render<ImportPage>();
-        cut.Find("#organisation").Change(Text(s.OrganisationId));
+        cut.Find("#organisation").Change(Text(s.Id));
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(
             "name,email,job role,team\n=cmd|' /C calc'!A0,ok@example.nhs.uk,Counsellor,Step 3\n,bad,Astronaut,Step 2\n", "staff.csv"));
 
@@ -80,10 +80,10 @@ public class AdminPagesInteractionTests : BunitContext
     [Fact]
     public async Task ImportPage_GoodFile_PreviewThenImportAddsEveryone()
     {
-        var s = await AdminTestData.CreateStructureAsync(_app);
+        var s = await _app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
         var emails = new[] { $"a-{Guid.NewGuid():N}@example.nhs.uk", $"b-{Guid.NewGuid():N}@example.nhs.uk" };
         var cut = Render<ImportPage>();
-        cut.Find("#organisation").Change(Text(s.OrganisationId));
+        cut.Find("#organisation").Change(Text(s.Id));
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(
             $"Team,Name,Email,Job Role\nStep 3,Ann Example,{emails[0]},Counsellor\nSouth Talking Therapies / Step 2,Bob Example,{emails[1]},supervisor\n", "staff.csv"));
         cut.Find("form").Submit();
@@ -92,9 +92,11 @@ public class AdminPagesInteractionTests : BunitContext
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Import 2 people").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Imported 2 people. Invitations sent: 2.", cut.Find("[role=status]").TextContent, StringComparison.Ordinal));
-        await using var db = await AdminTestData.DbAsync(_app);
-        Assert.Equal(2, await db.Users.CountAsync(u => emails.Contains(u.Email)));
-        Assert.Empty(cut.FindAll("tbody tr"));
+        await _app.ExecuteDbAsync(async db =>
+        {
+            Assert.Equal(2, await db.Users.CountAsync(u => emails.Contains(u.Email)));
+            Assert.Empty(cut.FindAll("tbody tr"));
+        });
     }
 
     [Fact]
@@ -110,7 +112,7 @@ public class AdminPagesInteractionTests : BunitContext
     [Fact]
     public async Task NewPersonPage_FilledIn_CreatesTheAccountWithEveryFieldAndGoesToTheirPage()
     {
-        var s = await AdminTestData.CreateStructureAsync(_app);
+        var s = await _app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
         var email = $"invited-{Guid.NewGuid():N}@example.nhs.uk";
         var cut = Render<NewPersonPage>();
         cut.WaitForElement($"#team option[value='{Text(s.TeamB1)}']");
@@ -124,18 +126,20 @@ public class AdminPagesInteractionTests : BunitContext
         cut.Find("form").Submit();
 
         cut.WaitForAssertion(() => Assert.Contains("/admin/people/", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri, StringComparison.Ordinal));
-        await using var db = await AdminTestData.DbAsync(_app);
-        var user = await db.Users.SingleAsync(u => u.Email == email);
-        Assert.Equal(("Invited Person", JobRole.EmdrTherapist, "ESR-1", s.TeamB1), (user.FullName, user.JobRole!.Value, user.EmployeeNumber, user.TeamId!.Value));
-        Assert.True(user.EmailConfirmed);
-        var roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync();
-        Assert.Equal([Roles.Learner, Roles.Manager], roles.Order(StringComparer.Ordinal));
+        await _app.ExecuteDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            Assert.Equal(("Invited Person", JobRole.EmdrTherapist, "ESR-1", s.TeamB1), (user.FullName, user.JobRole!.Value, user.EmployeeNumber, user.TeamId!.Value));
+            Assert.True(user.EmailConfirmed);
+            var roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync();
+            Assert.Equal([Roles.Learner, Roles.Manager], roles.Order(StringComparer.Ordinal));
+        });
     }
 
     [Fact]
     public async Task NewPersonPage_DuplicateEmail_ErrorBesideTheFieldAndNothingLost()
     {
-        var (_, email) = await AdminTestData.CreatePersonAsync(_app);
+        var (_, email) = await _app.CreatePersonAsync();
         var cut = Render<NewPersonPage>();
 
         cut.Find("#full-name").Change("Second Person");
@@ -150,8 +154,8 @@ public class AdminPagesInteractionTests : BunitContext
     [Fact]
     public async Task PersonPage_MoveTeam_ShowsTheNewTeamAndTheHistory()
     {
-        var s = await AdminTestData.CreateStructureAsync(_app);
-        var (id, _) = await AdminTestData.CreatePersonAsync(_app, s.TeamA1);
+        var s = await _app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
+        var (id, _) = await _app.CreatePersonAsync(teamId: s.TeamA1);
         var cut = Render<PersonPage>(p => p.Add(c => c.UserId, id));
         cut.WaitForElement("#move-team");
 
@@ -166,21 +170,23 @@ public class AdminPagesInteractionTests : BunitContext
     [Fact]
     public async Task PersonPage_Deactivate_AsksFirstThenDeactivates()
     {
-        var (id, _) = await AdminTestData.CreatePersonAsync(_app);
+        var (id, _) = await _app.CreatePersonAsync();
         var cut = Render<PersonPage>(p => p.Add(c => c.UserId, id));
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("button"), b => b.TextContent.Trim() == "Deactivate account"));
 
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Deactivate account").Click();
-        await using (var db = await AdminTestData.DbAsync(_app))
+        await _app.ExecuteDbAsync(async db =>
         {
             Assert.Null((await db.Users.SingleAsync(u => u.Id == id)).DeactivatedAtUtc);
-        }
+        });
 
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Yes, deactivate the account").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("The account has been deactivated", cut.Find("[role=status]").TextContent, StringComparison.Ordinal));
         Assert.Contains("Deactivated", cut.Find("h1").TextContent, StringComparison.Ordinal);
-        await using var after = await AdminTestData.DbAsync(_app);
-        Assert.NotNull((await after.Users.SingleAsync(u => u.Id == id)).DeactivatedAtUtc);
+        await _app.ExecuteDbAsync(async after =>
+        {
+            Assert.NotNull((await after.Users.SingleAsync(u => u.Id == id)).DeactivatedAtUtc);
+        });
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
-using IaptLearning.Web.Tests.Features.Certificates;
 
 namespace IaptLearning.Web.Tests.Features.Admin;
 
@@ -13,9 +12,9 @@ public class AdminPagesTests(WebAppFixture app)
 
     private async Task<string> AddressAsync(string page)
     {
-        var s = await AdminTestData.CreateStructureAsync(app);
-        var (person, _) = await AdminTestData.CreatePersonAsync(app, s.TeamA1);
-        return page.Replace("{org}", s.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        var s = await app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
+        var (person, _) = await app.CreatePersonAsync(teamId: s.TeamA1);
+        return page.Replace("{org}", s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{person}", person, StringComparison.Ordinal);
     }
 
@@ -23,7 +22,7 @@ public class AdminPagesTests(WebAppFixture app)
     [MemberData(nameof(Pages))]
     public async Task Get_Anonymous_RedirectedToSignIn(string page)
     {
-        using var client = CertificateTestData.Client(app);
+        using var client = app.CreateBrowserClient();
 
         var response = await client.GetAsync(new Uri(await AddressAsync(page), UriKind.Relative));
 
@@ -35,15 +34,15 @@ public class AdminPagesTests(WebAppFixture app)
     [MemberData(nameof(Pages))]
     public async Task Get_LearnerOrManager_Refused(string page)
     {
-        var s = await AdminTestData.CreateStructureAsync(app);
-        var (_, learner) = await AdminTestData.CreatePersonAsync(app, s.TeamA1, JobRole.Counsellor, Roles.Learner);
-        var (manager, managerEmail) = await AdminTestData.CreatePersonAsync(app, null, JobRole.ServiceManager, Roles.Learner, Roles.Manager, Roles.Author);
-        Assert.True((await app.Get<IaptLearning.Web.Features.Admin.PeopleAdmin>().AddScopeAsync(manager, s.ServiceA, null, AdminTestData.Actor())).Succeeded);
+        var s = await app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
+        var (_, learner) = await app.CreatePersonAsync(jobRole: JobRole.Counsellor, teamId: s.TeamA1, roles: [Roles.Learner]);
+        var (manager, managerEmail) = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Learner, Roles.Manager, Roles.Author]);
+        Assert.True((await app.Get<IaptLearning.Web.Features.Admin.PeopleAdmin>().AddScopeAsync(manager, s.ServiceA, null, WebAppFixture.AdminActor())).Succeeded);
         var address = new Uri(await AddressAsync(page), UriKind.Relative);
 
         foreach (var email in new[] { learner, managerEmail })
         {
-            using var client = await CertificateTestData.SignedInClientAsync(app, email);
+            using var client = await app.SignInAsync(email);
             var response = await client.GetAsync(address);
 
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -61,8 +60,8 @@ public class AdminPagesTests(WebAppFixture app)
     [InlineData("/admin/people/import", "Import staff from a spreadsheet")]
     public async Task Get_Admin_ShowsThePage(string page, string text)
     {
-        var (_, email) = await AdminTestData.CreatePersonAsync(app, null, JobRole.Other, Roles.Learner, Roles.Admin);
-        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+        var (_, email) = await app.CreatePersonAsync(jobRole: JobRole.Other, roles: [Roles.Learner, Roles.Admin]);
+        using var client = await app.SignInAsync(email);
 
         var response = await client.GetAsync(new Uri(await AddressAsync(page), UriKind.Relative));
 
@@ -73,11 +72,11 @@ public class AdminPagesTests(WebAppFixture app)
     [Fact]
     public async Task GetPeople_SearchAndTeamFilter_ShowOnlyMatchingPeople()
     {
-        var s = await AdminTestData.CreateStructureAsync(app);
-        var (_, email) = await AdminTestData.CreatePersonAsync(app, null, JobRole.Other, Roles.Learner, Roles.Admin);
-        var (inTeam, _) = await AdminTestData.CreatePersonAsync(app, s.TeamA2);
-        var (elsewhere, _) = await AdminTestData.CreatePersonAsync(app, s.TeamB1);
-        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+        var s = await app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
+        var (_, email) = await app.CreatePersonAsync(jobRole: JobRole.Other, roles: [Roles.Learner, Roles.Admin]);
+        var (inTeam, _) = await app.CreatePersonAsync(teamId: s.TeamA2);
+        var (elsewhere, _) = await app.CreatePersonAsync(teamId: s.TeamB1);
+        using var client = await app.SignInAsync(email);
 
         var html = await client.GetStringAsync(new Uri($"/admin/people?team={s.TeamA2}", UriKind.Relative));
 
@@ -91,8 +90,8 @@ public class AdminPagesTests(WebAppFixture app)
     [InlineData("/admin/people/no-such-person")]
     public async Task Get_Admin_MissingRecord_Answers404(string page)
     {
-        var (_, email) = await AdminTestData.CreatePersonAsync(app, null, JobRole.Other, Roles.Learner, Roles.Admin);
-        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+        var (_, email) = await app.CreatePersonAsync(jobRole: JobRole.Other, roles: [Roles.Learner, Roles.Admin]);
+        using var client = await app.SignInAsync(email);
 
         var response = await client.GetAsync(new Uri(page, UriKind.Relative));
 

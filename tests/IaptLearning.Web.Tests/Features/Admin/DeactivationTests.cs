@@ -2,7 +2,6 @@ using System.Net;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Admin;
-using IaptLearning.Web.Tests.Features.Certificates;
 
 namespace IaptLearning.Web.Tests.Features.Admin;
 
@@ -16,18 +15,18 @@ public partial class DeactivationTests(WebAppFixture app)
     [Fact]
     public async Task Deactivated_CookieRefusedOnceAMinuteHasPassed_AndSignInRefusedWithAClearMessage()
     {
-        var (id, email) = await AdminTestData.CreatePersonAsync(app);
-        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+        var (id, email) = await app.CreatePersonAsync();
+        using var client = await app.SignInAsync(email);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Profile)).StatusCode);
 
-        Assert.True((await app.Get<PeopleAdmin>().DeactivateAsync(id, AdminTestData.Actor())).Succeeded);
+        Assert.True((await app.Get<PeopleAdmin>().DeactivateAsync(id, WebAppFixture.AdminActor())).Succeeded);
         app.Clock.Advance(TimeSpan.FromSeconds(61));
 
         var refused = await client.GetAsync(Profile);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("Account/Login", refused.Headers.Location!.ToString(), StringComparison.Ordinal);
 
-        var signIn = await SignInAsync(email, CertificateTestData.Password);
+        var signIn = await WebAppFixture.PostSignInAsync(app.CreateBrowserClient(), email, WebAppFixture.Password);
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         var html = await signIn.Content.ReadAsStringAsync();
         Assert.Contains("This account has been deactivated", html, StringComparison.Ordinal);
@@ -37,10 +36,10 @@ public partial class DeactivationTests(WebAppFixture app)
     [Fact]
     public async Task Deactivated_WrongPassword_GetsTheUsualMessageRevealingNothing()
     {
-        var (id, email) = await AdminTestData.CreatePersonAsync(app);
-        Assert.True((await app.Get<PeopleAdmin>().DeactivateAsync(id, AdminTestData.Actor())).Succeeded);
+        var (id, email) = await app.CreatePersonAsync();
+        Assert.True((await app.Get<PeopleAdmin>().DeactivateAsync(id, WebAppFixture.AdminActor())).Succeeded);
 
-        var html = await (await SignInAsync(email, "not the password at all")).Content.ReadAsStringAsync();
+        var html = await (await WebAppFixture.PostSignInAsync(app.CreateBrowserClient(), email, "not the password at all")).Content.ReadAsStringAsync();
 
         Assert.DoesNotContain("deactivated", html, StringComparison.Ordinal);
         Assert.Contains("email address or password is not right", html, StringComparison.Ordinal);
@@ -49,12 +48,12 @@ public partial class DeactivationTests(WebAppFixture app)
     [Fact]
     public async Task Reactivated_CanSignInAgain()
     {
-        var (id, email) = await AdminTestData.CreatePersonAsync(app);
+        var (id, email) = await app.CreatePersonAsync();
         var people = app.Get<PeopleAdmin>();
-        Assert.True((await people.DeactivateAsync(id, AdminTestData.Actor())).Succeeded);
-        Assert.True((await people.ReactivateAsync(id, AdminTestData.Actor())).Succeeded);
+        Assert.True((await people.DeactivateAsync(id, WebAppFixture.AdminActor())).Succeeded);
+        Assert.True((await people.ReactivateAsync(id, WebAppFixture.AdminActor())).Succeeded);
 
-        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+        using var client = await app.SignInAsync(email);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Profile)).StatusCode);
     }
@@ -62,11 +61,11 @@ public partial class DeactivationTests(WebAppFixture app)
     [Fact]
     public async Task RoleGranted_ReachesTheCookieWithinAMinuteWithoutSigningIn()
     {
-        var (id, email) = await AdminTestData.CreatePersonAsync(app, null, JobRole.Other, Roles.Learner);
-        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+        var (id, email) = await app.CreatePersonAsync(jobRole: JobRole.Other, roles: [Roles.Learner]);
+        using var client = await app.SignInAsync(email);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(AdminHome)).StatusCode);
 
-        Assert.True((await app.Get<PeopleAdmin>().SetRolesAsync(id, [Roles.Learner, Roles.Admin], AdminTestData.Actor())).Succeeded);
+        Assert.True((await app.Get<PeopleAdmin>().SetRolesAsync(id, [Roles.Learner, Roles.Admin], WebAppFixture.AdminActor())).Succeeded);
         app.Clock.Advance(TimeSpan.FromSeconds(61));
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(AdminHome)).StatusCode);
@@ -75,33 +74,16 @@ public partial class DeactivationTests(WebAppFixture app)
     [Fact]
     public async Task RoleRemoved_CookieStopsWorkingWithinAMinute()
     {
-        await AdminTestData.CreatePersonAsync(app, null, JobRole.Other, Roles.Admin); // so this one is not the last admin
-        var (id, email) = await AdminTestData.CreatePersonAsync(app, null, JobRole.Other, Roles.Learner, Roles.Admin);
-        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+        await app.CreatePersonAsync(jobRole: JobRole.Other, roles: [Roles.Admin]); // so this one is not the last admin
+        var (id, email) = await app.CreatePersonAsync(jobRole: JobRole.Other, roles: [Roles.Learner, Roles.Admin]);
+        using var client = await app.SignInAsync(email);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(AdminHome)).StatusCode);
 
-        Assert.True((await app.Get<PeopleAdmin>().SetRolesAsync(id, [Roles.Learner], AdminTestData.Actor())).Succeeded);
+        Assert.True((await app.Get<PeopleAdmin>().SetRolesAsync(id, [Roles.Learner], WebAppFixture.AdminActor())).Succeeded);
         app.Clock.Advance(TimeSpan.FromSeconds(61));
 
         var response = await client.GetAsync(AdminHome);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("Account/Login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
-
-    private async Task<HttpResponseMessage> SignInAsync(string email, string password)
-    {
-        using var client = CertificateTestData.Client(app);
-        var form = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        return await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        }));
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial System.Text.RegularExpressions.Regex AntiforgeryToken();
 }

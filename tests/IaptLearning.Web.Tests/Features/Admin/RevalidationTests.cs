@@ -36,7 +36,7 @@ public class RevalidationTests(WebAppFixture app)
     [Fact]
     public async Task Validate_DeactivatedEvenWithTheSameStamp_IsInvalid()
     {
-        var (id, _) = await AdminTestData.CreatePersonAsync(app);
+        var (id, _) = await app.CreatePersonAsync();
         AuthenticationState state;
         using (var scope = app.Services.CreateScope())
         {
@@ -47,12 +47,12 @@ public class RevalidationTests(WebAppFixture app)
         using var provider = Provider();
         Assert.True(await Call<Task<bool>>(provider, "ValidateAuthenticationStateAsync", state, CancellationToken.None));
 
-        await using (var db = await AdminTestData.DbAsync(app))
+        await app.ExecuteDbAsync(async db =>
         {
             var user = await db.Users.FindAsync(id);
             user!.DeactivatedAtUtc = app.Clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync();
-        }
+        });
 
         Assert.False(await Call<Task<bool>>(provider, "ValidateAuthenticationStateAsync", state, CancellationToken.None));
     }

@@ -33,64 +33,68 @@ public class StaffImporterTests(WebAppFixture app)
     [Fact]
     public async Task Import_ValidFile_AddsEveryoneWithTeamRoleHistoryAndOneAuditEntry()
     {
-        var s = await AdminTestData.CreateStructureAsync(app);
+        var s = await app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
         var (csv, emails) = File(5);
-        var preview = await PreviewAsync(s.OrganisationId, csv);
+        var preview = await PreviewAsync(s.Id, csv);
         Assert.True(preview.CanImport, string.Join(" ", preview.FileErrors.Concat(preview.Rows.SelectMany(r => r.Errors))));
 
-        var result = await Importer.ImportAsync(preview.Rows, AdminTestData.Actor(), "https://learning.example.nhs.uk/");
+        var result = await Importer.ImportAsync(preview.Rows, WebAppFixture.AdminActor(), "https://learning.example.nhs.uk/");
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(5, result.Imported);
         Assert.Equal(5, result.Invited);
-        await using var db = await AdminTestData.DbAsync(app);
-        var people = await db.Users.Where(u => emails.Contains(u.Email)).ToListAsync();
-        Assert.Equal(5, people.Count);
-        Assert.All(people, p => Assert.Null(p.PasswordHash));
-        var first = people.Single(p => p.Email == emails[0]);
-        Assert.Equal("Person 1, Imported", first.FullName);
-        Assert.Equal("E0", first.EmployeeNumber);
-        Assert.Equal(s.TeamA1, first.TeamId);
-        Assert.Equal(s.TeamA2, people.Single(p => p.Email == emails[1]).TeamId);
-        var ids = people.Select(p => p.Id).ToList();
-        Assert.Equal(5, await db.TeamMemberships.CountAsync(m => ids.Contains(m.UserId) && m.ToUtc == null));
-        var learner = await db.Roles.SingleAsync(r => r.Name == Roles.Learner);
-        Assert.Equal(5, await db.UserRoles.CountAsync(r => ids.Contains(r.UserId) && r.RoleId == learner.Id));
-        var audit = (await AdminTestData.AuditAsync(app, AuditActions.StaffImported)).Last();
-        Assert.Equal("Imported 5 people from a CSV file", audit.Summary);
-        Assert.Contains("\"North Talking Therapies / Step 2\":3", audit.DetailsJson, StringComparison.Ordinal);
-        Assert.Contains("\"North Talking Therapies / Step 3\":2", audit.DetailsJson, StringComparison.Ordinal);
+        await app.ExecuteDbAsync(async db =>
+        {
+            var people = await db.Users.Where(u => emails.Contains(u.Email)).ToListAsync();
+            Assert.Equal(5, people.Count);
+            Assert.All(people, p => Assert.Null(p.PasswordHash));
+            var first = people.Single(p => p.Email == emails[0]);
+            Assert.Equal("Person 1, Imported", first.FullName);
+            Assert.Equal("E0", first.EmployeeNumber);
+            Assert.Equal(s.TeamA1, first.TeamId);
+            Assert.Equal(s.TeamA2, people.Single(p => p.Email == emails[1]).TeamId);
+            var ids = people.Select(p => p.Id).ToList();
+            Assert.Equal(5, await db.TeamMemberships.CountAsync(m => ids.Contains(m.UserId) && m.ToUtc == null));
+            var learner = await db.Roles.SingleAsync(r => r.Name == Roles.Learner);
+            Assert.Equal(5, await db.UserRoles.CountAsync(r => ids.Contains(r.UserId) && r.RoleId == learner.Id));
+            var audit = (await app.AuditAsync(AuditActions.StaffImported)).Last();
+            Assert.Equal("Imported 5 people from a CSV file", audit.Summary);
+            Assert.Contains("\"North Talking Therapies / Step 2\":3", audit.DetailsJson, StringComparison.Ordinal);
+            Assert.Contains("\"North Talking Therapies / Step 3\":2", audit.DetailsJson, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
     public async Task Import_DatabaseRefusesARowMidway_NobodyIsAdded()
     {
-        var s = await AdminTestData.CreateStructureAsync(app);
+        var s = await app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
         var (csv, emails) = File(6);
-        var preview = await PreviewAsync(s.OrganisationId, csv);
+        var preview = await PreviewAsync(s.Id, csv);
         Assert.True(preview.CanImport);
-        var auditsBefore = (await AdminTestData.AuditAsync(app, AuditActions.StaffImported)).Count;
+        var auditsBefore = (await app.AuditAsync(AuditActions.StaffImported)).Count;
 
         // Someone creates the fourth person's account between the preview and the import.
-        await app.CreateUserAsync(emails[3]);
-        var result = await Importer.ImportAsync(preview.Rows, AdminTestData.Actor(), "https://learning.example.nhs.uk/");
+        await app.CreatePersonAsync(email: emails[3]);
+        var result = await Importer.ImportAsync(preview.Rows, WebAppFixture.AdminActor(), "https://learning.example.nhs.uk/");
 
         Assert.False(result.Succeeded);
         Assert.StartsWith("Nothing was imported", result.Error, StringComparison.Ordinal);
         Assert.Equal(0, result.Imported);
-        await using var db = await AdminTestData.DbAsync(app);
-        Assert.Equal(1, await db.Users.CountAsync(u => emails.Contains(u.Email)));
-        Assert.Equal(0, await db.TeamMemberships.CountAsync(m => m.TeamId == s.TeamA1 || m.TeamId == s.TeamA2));
-        Assert.Equal(auditsBefore, (await AdminTestData.AuditAsync(app, AuditActions.StaffImported)).Count);
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.Equal(1, await db.Users.CountAsync(u => emails.Contains(u.Email)));
+            Assert.Equal(0, await db.TeamMemberships.CountAsync(m => m.TeamId == s.TeamA1 || m.TeamId == s.TeamA2));
+            Assert.Equal(auditsBefore, (await app.AuditAsync(AuditActions.StaffImported)).Count);
+        });
     }
 
     [Fact]
     public async Task Preview_EmailWithAnAccountInAnyCase_ReportedOnItsRow()
     {
-        var s = await AdminTestData.CreateStructureAsync(app);
-        var (_, existing) = await AdminTestData.CreatePersonAsync(app);
+        var s = await app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
+        var (_, existing) = await app.CreatePersonAsync();
 
-        var preview = await PreviewAsync(s.OrganisationId, $"name,email,job role,team\nSomeone,{existing.ToUpperInvariant()},Counsellor,Step 3\n");
+        var preview = await PreviewAsync(s.Id, $"name,email,job role,team\nSomeone,{existing.ToUpperInvariant()},Counsellor,Step 3\n");
 
         Assert.Contains("already has an account", Assert.Single(Assert.Single(preview.Rows).Errors), StringComparison.Ordinal);
         Assert.False(preview.CanImport);
@@ -99,11 +103,11 @@ public class StaffImporterTests(WebAppFixture app)
     [Fact]
     public async Task Preview_TeamsOfAnotherOrganisation_AreUnknown()
     {
-        var mine = await AdminTestData.CreateStructureAsync(app);
-        var other = await AdminTestData.CreateStructureAsync(app);
-        await app.Get<OrganisationAdmin>().AddTeamAsync(other.ServiceB, "Only elsewhere", AdminTestData.Actor());
+        var mine = await app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
+        var other = await app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
+        await app.Get<OrganisationAdmin>().AddTeamAsync(other.ServiceB, "Only elsewhere", WebAppFixture.AdminActor());
 
-        var preview = await PreviewAsync(mine.OrganisationId, "name,email,job role,team\nSomeone,someone@example.nhs.uk,Counsellor,Only elsewhere\n");
+        var preview = await PreviewAsync(mine.Id, "name,email,job role,team\nSomeone,someone@example.nhs.uk,Counsellor,Only elsewhere\n");
 
         Assert.Contains("no team called \"Only elsewhere\"", Assert.Single(Assert.Single(preview.Rows).Errors), StringComparison.Ordinal);
     }
@@ -111,10 +115,10 @@ public class StaffImporterTests(WebAppFixture app)
     [Fact]
     public async Task Import_RowsWithErrors_Refused()
     {
-        var s = await AdminTestData.CreateStructureAsync(app);
-        var preview = await PreviewAsync(s.OrganisationId, "name,email,job role,team\n,bad,Counsellor,Step 3\n");
+        var s = await app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
+        var preview = await PreviewAsync(s.Id, "name,email,job role,team\n,bad,Counsellor,Step 3\n");
 
-        var result = await Importer.ImportAsync(preview.Rows, AdminTestData.Actor(), "https://learning.example.nhs.uk/");
+        var result = await Importer.ImportAsync(preview.Rows, WebAppFixture.AdminActor(), "https://learning.example.nhs.uk/");
 
         Assert.False(result.Succeeded);
     }

@@ -1,5 +1,4 @@
 using IaptLearning.Content.Model;
-using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Assessment;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +13,7 @@ public class AssessmentServiceTests(WebAppFixture app)
     [Fact]
     public async Task Start_LessonsNotDone_IsRefused()
     {
-        var user = await app.CreateUserAsync();
+        var user = (await app.CreatePersonAsync()).Id;
         Assert.Equal(StartOutcome.LessonsNotDone, await Service.StartAsync(user, Module, new Random(1)));
     }
 
@@ -27,11 +26,13 @@ public class AssessmentServiceTests(WebAppFixture app)
         await Service.StartAsync(user, Module, new Random(3));
         var again = (await Service.GetOverviewAsync(user, Module)).OpenAttempt!;
 
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.Equal(1, await db.AssessmentAttempts.CountAsync(a => a.UserId == user));
-        Assert.Equal(first.Id, again.Id);
-        Assert.Equal(first.Questions.Select(q => q.QuestionId + q.OptionOrder), again.Questions.Select(q => q.QuestionId + q.OptionOrder));
-        Assert.Equal(2, first.Questions.Count);
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.Equal(1, await db.AssessmentAttempts.CountAsync(a => a.UserId == user));
+            Assert.Equal(first.Id, again.Id);
+            Assert.Equal(first.Questions.Select(q => q.QuestionId + q.OptionOrder), again.Questions.Select(q => q.QuestionId + q.OptionOrder));
+            Assert.Equal(2, first.Questions.Count);
+        });
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public class AssessmentServiceTests(WebAppFixture app)
     public async Task SaveAnswer_OtherLearnersAttempt_IsRefused()
     {
         var user = await CompleteLessonsAsync();
-        var other = await app.CreateUserAsync();
+        var other = (await app.CreatePersonAsync()).Id;
         await Service.StartAsync(user, Module, new Random(1));
         var row = (await Service.GetOverviewAsync(user, Module)).OpenAttempt!.Questions[0];
 
@@ -76,12 +77,14 @@ public class AssessmentServiceTests(WebAppFixture app)
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Service.SubmitAsync(user, Module, attemptId)));
         Assert.Equal(1, outcomes.Count(o => o == SubmitOutcome.Submitted));
 
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.Equal(1, await db.AssessmentAttempts.CountAsync(a => a.UserId == user && a.SubmittedAtUtc != null));
-        var completion = await db.ModuleCompletions.SingleAsync(c => c.UserId == user);
-        Assert.Equal(Module.Version, completion.ModuleVersion);
-        Assert.Equal(Module.ContentHash, completion.ContentHash);
-        Assert.Equal(attemptId, completion.AttemptId);
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.Equal(1, await db.AssessmentAttempts.CountAsync(a => a.UserId == user && a.SubmittedAtUtc != null));
+            var completion = await db.ModuleCompletions.SingleAsync(c => c.UserId == user);
+            Assert.Equal(Module.Version, completion.ModuleVersion);
+            Assert.Equal(Module.ContentHash, completion.ContentHash);
+            Assert.Equal(attemptId, completion.AttemptId);
+        });
     }
 
     [Fact]

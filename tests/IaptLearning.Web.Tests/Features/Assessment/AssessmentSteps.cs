@@ -2,7 +2,6 @@ using IaptLearning.Content.Model;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Assessment;
 using IaptLearning.Web.Features.Learning;
-using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Tests.Features.Assessment;
 
@@ -12,13 +11,13 @@ internal static class AssessmentSteps
     /// <summary>A new learner (exempt from minimum times) who has completed every lesson, with some active time on each.</summary>
     public static async Task<string> CompleteLessonsAsync(WebAppFixture app, ContentModule module, string? userId = null)
     {
-        var user = userId ?? await app.CreateUserAsync();
+        var user = userId ?? (await app.CreatePersonAsync()).Id;
         var lessons = app.Get<LessonProgressService>();
-        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await app.ExecuteDbAsync(async db =>
         {
             db.MinTimeExemptions.Add(new MinTimeExemption { UserId = user, Reason = "Tests of the assessment", GrantedAtUtc = app.Clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync();
-        }
+        });
 
         foreach (var lesson in module.Lessons)
         {

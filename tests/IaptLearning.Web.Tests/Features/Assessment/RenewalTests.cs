@@ -6,7 +6,6 @@ using IaptLearning.Web.Features.Assignments;
 using IaptLearning.Web.Features.Certificates;
 using IaptLearning.Web.Features.Learning;
 using IaptLearning.Web.Features.Staff;
-using IaptLearning.Web.Tests.Features.Certificates;
 using IaptLearning.Web.Tests.Features.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,9 +34,11 @@ public class RenewalTests(WebAppFixture app)
         Assert.False(overview.IsRenewal);
         Assert.False(overview.CanStart);
         Assert.Equal(StartOutcome.AlreadyPassed, await Service.StartAsync(user, Module, new Random(1)));
-        await using var db = await Db();
-        Assert.Equal(1, await db.AssessmentAttempts.CountAsync(a => a.UserId == user));
-        Assert.Equal(1, await db.ModuleCompletions.CountAsync(c => c.UserId == user));
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.Equal(1, await db.AssessmentAttempts.CountAsync(a => a.UserId == user));
+            Assert.Equal(1, await db.ModuleCompletions.CountAsync(c => c.UserId == user));
+        });
     }
 
     [Fact]
@@ -70,45 +71,47 @@ public class RenewalTests(WebAppFixture app)
     public async Task Submit_RenewalPassed_AddsCompletionCertificateAndMovesTheRecordOn()
     {
         var user = await PassedWithValidityAsync();
-        await using (var before = await Db())
+        await app.ExecuteDbAsync(async before =>
         {
             Assert.Equal(RecordStatus.Completed, RecordStatuses.Of(await before.ModuleRecords.SingleAsync(r => r.UserId == user), Now));
-        }
+        });
 
         app.Clock.Advance(PastExpiry);
-        await using (var expired = await Db())
+        await app.ExecuteDbAsync(async expired =>
         {
             await ModuleRecords.RefreshAsync(expired, user, Now);
             Assert.Equal(RecordStatus.Overdue, RecordStatuses.Of(await expired.ModuleRecords.SingleAsync(r => r.UserId == user), Now));
-        }
+        });
 
         var renewedAt = Now;
         Assert.Equal(SubmitOutcome.Submitted, await Service.SubmitAsync(user, Module, await AnswerAllAsync(user, correct: true)));
 
-        await using var db = await Db();
-        var completions = await db.ModuleCompletions.Where(c => c.UserId == user).OrderBy(c => c.CompletedAtUtc).ToListAsync();
-        Assert.Equal([0, 1], completions.Select(c => c.RenewalNumber));
-        Assert.Equal(renewedAt, completions[1].CompletedAtUtc);
-        var certificates = await db.Certificates.Where(c => c.UserId == user).OrderBy(c => c.IssuedAtUtc).ToListAsync();
-        Assert.Equal(completions.Select(c => c.Id), certificates.Select(c => c.ModuleCompletionId));
-        Assert.NotEqual(certificates[0].Number, certificates[1].Number);
+        await app.ExecuteDbAsync(async db =>
+        {
+            var completions = await db.ModuleCompletions.Where(c => c.UserId == user).OrderBy(c => c.CompletedAtUtc).ToListAsync();
+            Assert.Equal([0, 1], completions.Select(c => c.RenewalNumber));
+            Assert.Equal(renewedAt, completions[1].CompletedAtUtc);
+            var certificates = await db.Certificates.Where(c => c.UserId == user).OrderBy(c => c.IssuedAtUtc).ToListAsync();
+            Assert.Equal(completions.Select(c => c.Id), certificates.Select(c => c.ModuleCompletionId));
+            Assert.NotEqual(certificates[0].Number, certificates[1].Number);
 
-        var record = await db.ModuleRecords.SingleAsync(r => r.UserId == user);
-        Assert.Equal(renewedAt, record.CompletedAtUtc);
-        Assert.Equal(renewedAt.AddMonths(1), record.ExpiresAtUtc);
-        Assert.Equal(certificates[1].Number, record.CertificateNumber);
-        Assert.Equal(RecordStatus.Completed, RecordStatuses.Of(record, Now));
+            var record = await db.ModuleRecords.SingleAsync(r => r.UserId == user);
+            Assert.Equal(renewedAt, record.CompletedAtUtc);
+            Assert.Equal(renewedAt.AddMonths(1), record.ExpiresAtUtc);
+            Assert.Equal(certificates[1].Number, record.CertificateNumber);
+            Assert.Equal(RecordStatus.Completed, RecordStatuses.Of(record, Now));
 
-        // The earlier certificate is still evidence of the earlier completion.
-        var earlier = await app.Get<CertificateVerifier>().FindAsync(certificates[0].VerificationCode, certificates[0].Number);
-        Assert.NotNull(earlier);
-        Assert.False(earlier.IsRevoked);
+            // The earlier certificate is still evidence of the earlier completion.
+            var earlier = await app.Get<CertificateVerifier>().FindAsync(certificates[0].VerificationCode, certificates[0].Number);
+            Assert.NotNull(earlier);
+            Assert.False(earlier.IsRevoked);
 
-        var overview = await Service.GetOverviewAsync(user, Module);
-        Assert.False(overview.IsRenewal);
-        Assert.True(overview.HasPassed);
-        Assert.Equal(completions[1].Id, overview.Completion!.Id);
-        Assert.Equal(StartOutcome.AlreadyPassed, await Service.StartAsync(user, Module, new Random(2)));
+            var overview = await Service.GetOverviewAsync(user, Module);
+            Assert.False(overview.IsRenewal);
+            Assert.True(overview.HasPassed);
+            Assert.Equal(completions[1].Id, overview.Completion!.Id);
+            Assert.Equal(StartOutcome.AlreadyPassed, await Service.StartAsync(user, Module, new Random(2)));
+        });
     }
 
     [Fact]
@@ -122,10 +125,12 @@ public class RenewalTests(WebAppFixture app)
         Assert.Equal(SubmitOutcome.AlreadySubmitted, await Service.SubmitAsync(user, Module, attemptId));
 
         Assert.Equal(1, outcomes.Count(o => o == SubmitOutcome.Submitted));
-        await using var db = await Db();
-        Assert.Equal(2, await db.ModuleCompletions.CountAsync(c => c.UserId == user));
-        Assert.Equal(1, await db.ModuleCompletions.CountAsync(c => c.UserId == user && c.AttemptId == attemptId));
-        Assert.Equal(2, await db.Certificates.CountAsync(c => c.UserId == user));
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.Equal(2, await db.ModuleCompletions.CountAsync(c => c.UserId == user));
+            Assert.Equal(1, await db.ModuleCompletions.CountAsync(c => c.UserId == user && c.AttemptId == attemptId));
+            Assert.Equal(2, await db.Certificates.CountAsync(c => c.UserId == user));
+        });
     }
 
     [Fact]
@@ -153,8 +158,10 @@ public class RenewalTests(WebAppFixture app)
         var overview = await Service.GetOverviewAsync(user, Module);
         Assert.Equal((0, max), (overview.AttemptsLeft!.Value, overview.AttemptsUsed));
         Assert.Equal(StartOutcome.NoAttemptsLeft, await Service.StartAsync(user, Module, new Random(3)));
-        await using var db = await Db();
-        Assert.Equal(1, await db.ModuleCompletions.CountAsync(c => c.UserId == user));
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.Equal(1, await db.ModuleCompletions.CountAsync(c => c.UserId == user));
+        });
     }
 
     [Fact]
@@ -172,29 +179,31 @@ public class RenewalTests(WebAppFixture app)
         var first = await lessons.GetStateAsync(user, module, module.Lessons[0]);
         Assert.False(first.IsCompleted);
         Assert.True(first.ActiveTime > TimeSpan.Zero, "Time spent before the renewal is kept.");
-        await using (var db = await Db())
+        await app.ExecuteDbAsync(async db =>
         {
             Assert.Equal(1, await db.ModuleCompletions.CountAsync(c => c.UserId == user));
-        }
+        });
 
         foreach (var lesson in module.Lessons)
         {
             Assert.Equal(LessonCompletionResult.Completed, await lessons.CompleteAsync(user, module, lesson));
         }
 
-        await using var after = await Db();
-        var completions = await after.ModuleCompletions.Where(c => c.UserId == user).OrderBy(c => c.RenewalNumber).ToListAsync();
-        Assert.Equal([0, 1], completions.Select(c => c.RenewalNumber));
-        Assert.Equal(2, await after.Certificates.CountAsync(c => c.UserId == user));
-        var record = await after.ModuleRecords.SingleAsync(r => r.UserId == user && r.ModuleSlug == module.Slug);
-        Assert.Equal(RecordStatus.Completed, RecordStatuses.Of(record, Now));
-        Assert.True((await lessons.GetStateAsync(user, module, module.Lessons[0])).IsCompleted);
+        await app.ExecuteDbAsync(async after =>
+        {
+            var completions = await after.ModuleCompletions.Where(c => c.UserId == user).OrderBy(c => c.RenewalNumber).ToListAsync();
+            Assert.Equal([0, 1], completions.Select(c => c.RenewalNumber));
+            Assert.Equal(2, await after.Certificates.CountAsync(c => c.UserId == user));
+            var record = await after.ModuleRecords.SingleAsync(r => r.UserId == user && r.ModuleSlug == module.Slug);
+            Assert.Equal(RecordStatus.Completed, RecordStatuses.Of(record, Now));
+            Assert.True((await lessons.GetStateAsync(user, module, module.Lessons[0])).IsCompleted);
+        });
     }
 
     [Fact]
     public async Task ResetAttempts_DuringRenewal_ResetsOnlyTheRenewalsAttempts()
     {
-        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(app);
+        var (_, manager, learner) = await StaffSteps.ServiceManagerAndPersonAsync(app);
         var user = await CompleteLessonsAsync(learner.Id);
         await Service.SubmitAsync(user, Module, await AnswerAllAsync(user, correct: false));
         await Service.SubmitAsync(user, Module, await AnswerAllAsync(user, correct: true));
@@ -210,26 +219,28 @@ public class RenewalTests(WebAppFixture app)
         Assert.True(detail.HasResettable);
 
         Assert.Equal((ResetOutcome.Reset, 1), await records.ResetAttemptsAsync(manager.Principal, user, Module.Slug, "Retrained"));
-        await using var db = await Db();
-        Assert.Equal(1, await db.AssessmentAttempts.CountAsync(a => a.UserId == user && a.ResetAtUtc != null));
-        Assert.Equal(Module.Assessment!.MaxAttempts, (await Service.GetOverviewAsync(user, Module)).AttemptsLeft);
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.Equal(1, await db.AssessmentAttempts.CountAsync(a => a.UserId == user && a.ResetAtUtc != null));
+            Assert.Equal(Module.Assessment!.MaxAttempts, (await Service.GetOverviewAsync(user, Module)).AttemptsLeft);
+        });
     }
 
     [Fact]
     public async Task Pages_Renewal_ExplainTheRenewalThenListBothCertificatesLatestFirst()
     {
-        var (user, email) = await CertificateTestData.CreateLearnerAsync(app);
+        var (user, email) = await app.CreatePersonAsync();
         await CompleteLessonsAsync(user);
         await Service.SubmitAsync(user, Module, await AnswerAllAsync(user, correct: true));
         await AssignWithValidityAsync(user);
-        using (var before = await CertificateTestData.SignedInClientAsync(app, email))
+        using (var before = await app.SignInAsync(email))
         {
             Assert.DoesNotContain("Renewal:", await before.GetStringAsync("/modules/sample-module/assessment"));
         }
 
         // Signed in again: the clock has moved past the sign-in cookie's lifetime too.
         app.Clock.Advance(PastExpiry);
-        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+        using var client = await app.SignInAsync(email);
         var assessment = await client.GetStringAsync("/modules/sample-module/assessment");
         Assert.Contains("Renewal: refresh your knowledge, then pass the assessment again", assessment);
         Assert.Contains($"href=\"{ContentAddresses.Lesson(Module.Slug, Module.Lessons[0].Slug)}\"", assessment);
@@ -240,45 +251,49 @@ public class RenewalTests(WebAppFixture app)
         var renewal = await AnswerAllAsync(user, correct: true);
         Assert.Contains($"Attempt 1 of {Module.Assessment!.MaxAttempts}.", await client.GetStringAsync("/modules/sample-module/assessment"));
         await Service.SubmitAsync(user, Module, renewal);
-        await using var db = await Db();
-        var numbers = await db.Certificates.Where(c => c.UserId == user).OrderByDescending(c => c.IssuedAtUtc).Select(c => c.Number).ToListAsync();
-        Assert.Equal(2, numbers.Count);
-        foreach (var page in new[] { "/modules/sample-module", "/cpd" })
+        await app.ExecuteDbAsync(async db =>
         {
-            var html = await client.GetStringAsync(page);
-            Assert.DoesNotContain("Renewal:", html);
-            var latest = html.IndexOf(numbers[0], StringComparison.Ordinal);
-            Assert.True(latest >= 0, $"{page} lists the renewal's certificate.");
-            Assert.True(html.IndexOf(numbers[1], StringComparison.Ordinal) > latest, $"{page} lists the earlier certificate after it.");
-        }
+            var numbers = await db.Certificates.Where(c => c.UserId == user).OrderByDescending(c => c.IssuedAtUtc).Select(c => c.Number).ToListAsync();
+            Assert.Equal(2, numbers.Count);
+            foreach (var page in new[] { "/modules/sample-module", "/cpd" })
+            {
+                var html = await client.GetStringAsync(page);
+                Assert.DoesNotContain("Renewal:", html);
+                var latest = html.IndexOf(numbers[0], StringComparison.Ordinal);
+                Assert.True(latest >= 0, $"{page} lists the renewal's certificate.");
+                Assert.True(html.IndexOf(numbers[1], StringComparison.Ordinal) > latest, $"{page} lists the earlier certificate after it.");
+            }
+        });
     }
 
     [Fact]
     public async Task Schema_SecondCompletionWithTheSameRenewalNumberOrAttempt_IsRefused()
     {
         var user = await PassedWithValidityAsync();
-        await using var db = await Db();
-        var first = await db.ModuleCompletions.AsNoTracking().SingleAsync(c => c.UserId == user);
-
-        db.ModuleCompletions.Add(Copy(first, renewalNumber: 0, attemptId: null));
-        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-        db.ChangeTracker.Clear();
-        db.ModuleCompletions.Add(Copy(first, renewalNumber: 1, attemptId: first.AttemptId));
-        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-        db.ChangeTracker.Clear();
-        db.ModuleCompletions.Add(Copy(first, renewalNumber: 1, attemptId: null));
-        await db.SaveChangesAsync();
-
-        static ModuleCompletion Copy(ModuleCompletion c, int renewalNumber, long? attemptId) => new()
+        await app.ExecuteDbAsync(async db =>
         {
-            UserId = c.UserId,
-            ModuleSlug = c.ModuleSlug,
-            ModuleVersion = c.ModuleVersion,
-            ContentHash = c.ContentHash,
-            CompletedAtUtc = c.CompletedAtUtc,
-            RenewalNumber = renewalNumber,
-            AttemptId = attemptId,
-        };
+            var first = await db.ModuleCompletions.AsNoTracking().SingleAsync(c => c.UserId == user);
+
+            db.ModuleCompletions.Add(Copy(first, renewalNumber: 0, attemptId: null));
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+            db.ModuleCompletions.Add(Copy(first, renewalNumber: 1, attemptId: first.AttemptId));
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+            db.ModuleCompletions.Add(Copy(first, renewalNumber: 1, attemptId: null));
+            await db.SaveChangesAsync();
+
+            static ModuleCompletion Copy(ModuleCompletion c, int renewalNumber, long? attemptId) => new()
+            {
+                UserId = c.UserId,
+                ModuleSlug = c.ModuleSlug,
+                ModuleVersion = c.ModuleVersion,
+                ContentHash = c.ContentHash,
+                CompletedAtUtc = c.CompletedAtUtc,
+                RenewalNumber = renewalNumber,
+                AttemptId = attemptId,
+            };
+        });
     }
 
     private ContentModule WithoutAssessment() => new()
@@ -295,7 +310,6 @@ public class RenewalTests(WebAppFixture app)
         FolderPath = Module.FolderPath,
     };
 
-    private Task<AppDbContext> Db() => app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
     /// <summary>A learner who passed first time, with the module assigned to them valid for one month.</summary>
     private async Task<string> PassedWithValidityAsync()
@@ -308,18 +322,20 @@ public class RenewalTests(WebAppFixture app)
 
     private async Task AssignWithValidityAsync(string user, string? slug = null)
     {
-        await using var db = await Db();
-        db.Assignments.Add(new Assignment
+        await app.ExecuteDbAsync(async db =>
         {
-            ModuleSlug = slug ?? Module.Slug,
-            UserId = user,
-            DueDate = DateOnly.FromDateTime(Now).AddDays(60),
-            ValidityMonths = 1,
-            CreatedByUserId = user,
-            CreatedAtUtc = Now,
+            db.Assignments.Add(new Assignment
+            {
+                ModuleSlug = slug ?? Module.Slug,
+                UserId = user,
+                DueDate = DateOnly.FromDateTime(Now).AddDays(60),
+                ValidityMonths = 1,
+                CreatedByUserId = user,
+                CreatedAtUtc = Now,
+            });
+            await db.SaveChangesAsync();
+            await ModuleRecords.RefreshAsync(db, user, Now);
         });
-        await db.SaveChangesAsync();
-        await ModuleRecords.RefreshAsync(db, user, Now);
     }
 
     private Task<long> AnswerAllAsync(string user, bool correct) => AssessmentSteps.AnswerAllAsync(Service, Module, user, correct);

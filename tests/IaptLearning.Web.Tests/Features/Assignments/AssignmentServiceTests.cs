@@ -1,8 +1,10 @@
 using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Assignments;
 using IaptLearning.Web.Features.Audit;
 using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Tests.Features.Certificates;
 using IaptLearning.Web.Tests.Features.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,13 +18,13 @@ public class AssignmentServiceTests(WebAppFixture app)
     private DateOnly Today => UkTime.Today(app.Clock.GetUtcNow().UtcDateTime);
 
     private AssignmentRequest Request(TargetKind kind, int? team = null, int? service = null, string? person = null, string? role = null, DateOnly? due = null, string? validity = null) =>
-        AssignmentTestData.Request(app, kind, team, service, person, role, due ?? Today.AddDays(60), validity);
+        AssignmentSteps.Request(app, kind, team, service, person, role, due ?? Today.AddDays(60), validity);
 
     [Fact]
     public async Task Create_ServiceManagerTargetsAnotherService_IsRefusedAndNothingSaved()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var manager = await StaffTestData.CreateManagerAsync(app, services: [org.ServiceA]);
+        var org = await app.CreateOrganisationAsync();
+        var manager = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesServices: [org.ServiceA]);
 
         var asService = await Service.CreateAsync(manager.Principal, Request(TargetKind.Service, service: org.ServiceB));
         var asTeam = await Service.CreateAsync(manager.Principal, Request(TargetKind.Team, team: org.TeamB1));
@@ -31,15 +33,17 @@ public class AssignmentServiceTests(WebAppFixture app)
         Assert.Equal("Select a service you manage as a whole; a team's manager can assign to their team", Assert.Single(asService.Errors).Message);
         Assert.Equal("Select a team you manage", Assert.Single(asTeam.Errors).Message);
         Assert.Equal(AssignmentService.Fields.Service, Assert.Single(asRole.Errors).Field);
-        await using var db = await StaffTestData.Db(app);
-        Assert.False(await db.Assignments.AnyAsync(a => a.ServiceId == org.ServiceB || a.TeamId == org.TeamB1));
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.False(await db.Assignments.AnyAsync(a => a.ServiceId == org.ServiceB || a.TeamId == org.TeamB1));
+        });
     }
 
     [Fact]
     public async Task Create_TeamManagerTargetsTheirWholeService_IsRefused()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var manager = await StaffTestData.CreateManagerAsync(app, teams: [org.TeamA1]);
+        var org = await app.CreateOrganisationAsync();
+        var manager = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesTeams: [org.TeamA1]);
 
         var result = await Service.CreateAsync(manager.Principal, Request(TargetKind.Service, service: org.ServiceA));
         var sibling = await Service.CreateAsync(manager.Principal, Request(TargetKind.JobRoleInTeam, team: org.TeamA2, role: nameof(JobRole.Counsellor)));
@@ -55,25 +59,27 @@ public class AssignmentServiceTests(WebAppFixture app)
     [Fact]
     public async Task Create_PersonOutsideScopeOrUnknown_IsRefusedWithTheSameMessage()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var manager = await StaffTestData.CreateManagerAsync(app, services: [org.ServiceA]);
-        var other = await StaffTestData.CreatePersonAsync(app, org.TeamB1);
+        var org = await app.CreateOrganisationAsync();
+        var manager = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesServices: [org.ServiceA]);
+        var other = await app.CreatePersonAsync(teamId: org.TeamB1);
 
         var outside = await Service.CreateAsync(manager.Principal, Request(TargetKind.Person, person: other.Id));
         var unknown = await Service.CreateAsync(manager.Principal, Request(TargetKind.Person, person: "no-such-person"));
 
         Assert.Equal("Select a person in the teams you manage", Assert.Single(outside.Errors).Message);
         Assert.Equal(outside.Errors, unknown.Errors);
-        await using var db = await StaffTestData.Db(app);
-        Assert.False(await db.Assignments.AnyAsync(a => a.UserId == other.Id));
-        Assert.Empty(await Service.SearchPeopleAsync(manager.Principal, other.Name));
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.False(await db.Assignments.AnyAsync(a => a.UserId == other.Id));
+            Assert.Empty(await Service.SearchPeopleAsync(manager.Principal, other.Name));
+        });
     }
 
     [Fact]
     public async Task Create_NotAManager_IsRefused()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var learner = await StaffTestData.CreatePersonAsync(app, org.TeamA1);
+        var org = await app.CreateOrganisationAsync();
+        var learner = await app.CreatePersonAsync(teamId: org.TeamA1);
 
         var result = await Service.CreateAsync(learner.Principal, Request(TargetKind.Team, team: org.TeamA1));
 
@@ -84,8 +90,8 @@ public class AssignmentServiceTests(WebAppFixture app)
     [Fact]
     public async Task Create_BadModuleKindDateAndValidity_GivesEachMessage()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var manager = await StaffTestData.CreateManagerAsync(app, services: [org.ServiceA]);
+        var org = await app.CreateOrganisationAsync();
+        var manager = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesServices: [org.ServiceA]);
         var request = Request(TargetKind.Team, team: org.TeamA1, due: Today.AddDays(-1), validity: "61");
         request.ModuleSlug = "no-such-module";
         request.Kind = null;
@@ -109,73 +115,77 @@ public class AssignmentServiceTests(WebAppFixture app)
     [Fact]
     public async Task Create_Team_GivesItsPeopleADueDateAndAuditsIt()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var manager = await StaffTestData.CreateManagerAsync(app, teams: [org.TeamA1]);
-        var inTeam = await StaffTestData.CreatePersonAsync(app, org.TeamA1);
-        var elsewhere = await StaffTestData.CreatePersonAsync(app, org.TeamA2);
+        var org = await app.CreateOrganisationAsync();
+        var manager = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesTeams: [org.TeamA1]);
+        var inTeam = await app.CreatePersonAsync(teamId: org.TeamA1);
+        var elsewhere = await app.CreatePersonAsync(teamId: org.TeamA2);
         var due = Today.AddDays(40);
 
         var result = await Service.CreateAsync(manager.Principal, Request(TargetKind.Team, team: org.TeamA1, due: due, validity: "12"));
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        await using var db = await StaffTestData.Db(app);
-        var record = await db.ModuleRecords.SingleAsync(r => r.UserId == inTeam.Id && r.ModuleSlug == app.SampleModule.Slug);
-        Assert.True(record.IsAssigned);
-        Assert.Equal(UkTime.EndOfDayUtc(due), record.DueAtUtc);
-        Assert.Equal(12, record.ValidityMonths);
-        Assert.False(await db.ModuleRecords.AnyAsync(r => r.UserId == elsewhere.Id));
-        var audit = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.AssignmentCreated && e.ActorUserId == manager.Id);
-        Assert.Contains($"Team: Team A1 {org.Suffix}", audit.Summary, StringComparison.Ordinal);
-        Assert.Contains("\"People\":1", audit.DetailsJson, StringComparison.Ordinal);
+        await app.ExecuteDbAsync(async db =>
+        {
+            var record = await db.ModuleRecords.SingleAsync(r => r.UserId == inTeam.Id && r.ModuleSlug == app.SampleModule.Slug);
+            Assert.True(record.IsAssigned);
+            Assert.Equal(UkTime.EndOfDayUtc(due), record.DueAtUtc);
+            Assert.Equal(12, record.ValidityMonths);
+            Assert.False(await db.ModuleRecords.AnyAsync(r => r.UserId == elsewhere.Id));
+            var audit = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.AssignmentCreated && e.ActorUserId == manager.Id);
+            Assert.Contains($"Team: Team A1 {org.Suffix}", audit.Summary, StringComparison.Ordinal);
+            Assert.Contains("\"People\":1", audit.DetailsJson, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
     public async Task Create_JobRoleInService_ReachesThatRoleInEveryTeamOnly()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var manager = await StaffTestData.CreateManagerAsync(app, services: [org.ServiceA]);
-        var pwp1 = await StaffTestData.CreatePersonAsync(app, org.TeamA1, JobRole.PsychologicalWellbeingPractitioner);
-        var pwp2 = await StaffTestData.CreatePersonAsync(app, org.TeamA2, JobRole.PsychologicalWellbeingPractitioner);
-        var therapist = await StaffTestData.CreatePersonAsync(app, org.TeamA1, JobRole.HighIntensityTherapist);
-        var pwpB = await StaffTestData.CreatePersonAsync(app, org.TeamB1, JobRole.PsychologicalWellbeingPractitioner);
+        var org = await app.CreateOrganisationAsync();
+        var manager = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesServices: [org.ServiceA]);
+        var pwp1 = await app.CreatePersonAsync(teamId: org.TeamA1, jobRole: JobRole.PsychologicalWellbeingPractitioner);
+        var pwp2 = await app.CreatePersonAsync(teamId: org.TeamA2, jobRole: JobRole.PsychologicalWellbeingPractitioner);
+        var therapist = await app.CreatePersonAsync(teamId: org.TeamA1, jobRole: JobRole.HighIntensityTherapist);
+        var pwpB = await app.CreatePersonAsync(teamId: org.TeamB1, jobRole: JobRole.PsychologicalWellbeingPractitioner);
 
         var result = await Service.CreateAsync(manager.Principal, Request(TargetKind.JobRoleInService, service: org.ServiceA, role: nameof(JobRole.PsychologicalWellbeingPractitioner)));
 
         Assert.True(result.Succeeded);
-        await using var db = await StaffTestData.Db(app);
-        var assigned = await db.ModuleRecords.Where(r => r.IsAssigned && new[] { pwp1.Id, pwp2.Id, therapist.Id, pwpB.Id }.Contains(r.UserId)).Select(r => r.UserId).ToListAsync();
-        Assert.Equal(new[] { pwp1.Id, pwp2.Id }.Order(), assigned.Order());
-        var row = Assert.Single(await Service.ListAsync(manager.Principal), r => r.Id == result.Created!.Id);
-        Assert.Equal($"Job role: Psychological wellbeing practitioner in service Service A {org.Suffix}", row.Target);
-        Assert.Equal(2, row.People);
+        await app.ExecuteDbAsync(async db =>
+        {
+            var assigned = await db.ModuleRecords.Where(r => r.IsAssigned && new[] { pwp1.Id, pwp2.Id, therapist.Id, pwpB.Id }.Contains(r.UserId)).Select(r => r.UserId).ToListAsync();
+            Assert.Equal(new[] { pwp1.Id, pwp2.Id }.Order(), assigned.Order());
+            var row = Assert.Single(await Service.ListAsync(manager.Principal), r => r.Id == result.Created!.Id);
+            Assert.Equal($"Job role: Psychological wellbeing practitioner in service Service A {org.Suffix}", row.Target);
+            Assert.Equal(2, row.People);
+        });
     }
 
     [Fact]
     public async Task MovingTeam_LosesAndRegainsTheTeamsAssignment()
     {
-        var (org, manager, person) = await StaffTestData.ServiceManagerAndPersonAsync(app);
+        var (org, manager, person) = await StaffSteps.ServiceManagerAndPersonAsync(app);
         Assert.True((await Service.CreateAsync(manager.Principal, Request(TargetKind.Team, team: org.TeamA1))).Succeeded);
 
-        await StaffTestData.MoveAsync(app, person.Id, org.TeamA2);
-        await using (var db = await StaffTestData.Db(app))
+        await app.MovePersonAsync(person.Id, org.TeamA2);
+        await app.ExecuteDbAsync(async db =>
         {
             Assert.False(await db.ModuleRecords.AnyAsync(r => r.UserId == person.Id && r.IsAssigned));
-        }
+        });
 
-        await StaffTestData.MoveAsync(app, person.Id, org.TeamA1);
-        await using (var db = await StaffTestData.Db(app))
+        await app.MovePersonAsync(person.Id, org.TeamA1);
+        await app.ExecuteDbAsync(async db =>
         {
             Assert.True(await db.ModuleRecords.AnyAsync(r => r.UserId == person.Id && r.IsAssigned && r.DueAtUtc != null));
-        }
+        });
     }
 
     [Fact]
     public async Task List_OtherServicesManager_DoesNotSeeItNorWithdrawIt()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var managerA = await StaffTestData.CreateManagerAsync(app, services: [org.ServiceA]);
-        var managerB = await StaffTestData.CreateManagerAsync(app, services: [org.ServiceB]);
-        var person = await StaffTestData.CreatePersonAsync(app, org.TeamA1);
+        var org = await app.CreateOrganisationAsync();
+        var managerA = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesServices: [org.ServiceA]);
+        var managerB = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesServices: [org.ServiceB]);
+        var person = await app.CreatePersonAsync(teamId: org.TeamA1);
         var created = (await Service.CreateAsync(managerA.Principal, Request(TargetKind.Person, person: person.Id))).Created!;
 
         Assert.Contains(await Service.ListAsync(managerA.Principal), r => r.Id == created.Id && r.Target == "Person: " + person.Name);
@@ -183,7 +193,7 @@ public class AssignmentServiceTests(WebAppFixture app)
         Assert.False(await Service.WithdrawAsync(managerB.Principal, created.Id));
 
         // After a move to service B, the person (and so the assignment) is B's, no longer A's.
-        await StaffTestData.MoveAsync(app, person.Id, org.TeamB1);
+        await app.MovePersonAsync(person.Id, org.TeamB1);
         Assert.DoesNotContain(await Service.ListAsync(managerA.Principal), r => r.Id == created.Id);
         Assert.Contains(await Service.ListAsync(managerB.Principal), r => r.Id == created.Id);
     }
@@ -191,14 +201,13 @@ public class AssignmentServiceTests(WebAppFixture app)
     [Fact]
     public async Task List_PastDueAssignment_CountsOverdueAndExpiringPeople()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var manager = await StaffTestData.CreateManagerAsync(app, teams: [org.TeamA2]);
-        var late = await StaffTestData.CreatePersonAsync(app, org.TeamA2);
-        var done = await StaffTestData.CreatePersonAsync(app, org.TeamA2);
-        await Certificates.CertificateTestData.AddCompletionAsync(app, done.Id);
+        var org = await app.CreateOrganisationAsync();
+        var manager = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesTeams: [org.TeamA2]);
+        var late = await app.CreatePersonAsync(teamId: org.TeamA2);
+        var done = await app.CreatePersonAsync(teamId: org.TeamA2);
+        await CertificateSteps.AddCompletionAsync(app, done.Id);
         var now = app.Clock.GetUtcNow().UtcDateTime;
-        long id;
-        await using (var db = await StaffTestData.Db(app))
+        var id = await app.ExecuteDbAsync(async db =>
         {
             // Past due dates cannot be entered, so this one is written directly.
             // Completed 10 days ago with a month's validity: expires in about 3 weeks.
@@ -207,8 +216,8 @@ public class AssignmentServiceTests(WebAppFixture app)
             db.Assignments.Add(assignment);
             await db.SaveChangesAsync();
             await ModuleRecords.RefreshAsync(db, [late.Id, done.Id], now);
-            id = assignment.Id;
-        }
+            return assignment.Id;
+        });
 
         var row = Assert.Single(await Service.ListAsync(manager.Principal), r => r.Id == id);
         Assert.Equal(2, row.People);
@@ -219,30 +228,34 @@ public class AssignmentServiceTests(WebAppFixture app)
     [Fact]
     public async Task Withdraw_InScope_RemovesItFromRecordsAndAudits()
     {
-        var (org, manager, person) = await StaffTestData.ServiceManagerAndPersonAsync(app);
+        var (org, manager, person) = await StaffSteps.ServiceManagerAndPersonAsync(app);
         var created = (await Service.CreateAsync(manager.Principal, Request(TargetKind.Team, team: org.TeamA1))).Created!;
 
         Assert.True(await Service.WithdrawAsync(manager.Principal, created.Id));
         Assert.False(await Service.WithdrawAsync(manager.Principal, created.Id));
 
-        await using var db = await StaffTestData.Db(app);
-        Assert.NotNull((await db.Assignments.SingleAsync(a => a.Id == created.Id)).RemovedAtUtc);
-        Assert.False(await db.ModuleRecords.AnyAsync(r => r.UserId == person.Id && r.IsAssigned));
-        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.AssignmentRemoved && e.ActorUserId == manager.Id));
-        Assert.DoesNotContain(await Service.ListAsync(manager.Principal), r => r.Id == created.Id);
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.NotNull((await db.Assignments.SingleAsync(a => a.Id == created.Id)).RemovedAtUtc);
+            Assert.False(await db.ModuleRecords.AnyAsync(r => r.UserId == person.Id && r.IsAssigned));
+            Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.AssignmentRemoved && e.ActorUserId == manager.Id));
+            Assert.DoesNotContain(await Service.ListAsync(manager.Principal), r => r.Id == created.Id);
+        });
     }
 
     [Fact]
     public async Task Create_Admin_MayTargetAnyService()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var admin = await StaffTestData.CreateManagerAsync(app, admin: true);
-        var person = await StaffTestData.CreatePersonAsync(app, org.TeamB1);
+        var org = await app.CreateOrganisationAsync();
+        var admin = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Admin]);
+        var person = await app.CreatePersonAsync(teamId: org.TeamB1);
 
         var result = await Service.CreateAsync(admin.Principal, Request(TargetKind.Service, service: org.ServiceB));
 
         Assert.True(result.Succeeded);
-        await using var db = await StaffTestData.Db(app);
-        Assert.True(await db.ModuleRecords.AnyAsync(r => r.UserId == person.Id && r.IsAssigned));
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.True(await db.ModuleRecords.AnyAsync(r => r.UserId == person.Id && r.IsAssigned));
+        });
     }
 }

@@ -1,6 +1,7 @@
 using Bunit;
 using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Assignments;
 using IaptLearning.Web.Features.Catalog;
 using IaptLearning.Web.Tests.Features.Staff;
@@ -31,8 +32,8 @@ public class FormsTests : BunitContext
     [Fact]
     public async Task NewAssignment_Empty_ShowsLinkedErrorsAndSavesNothing()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(_app);
-        var manager = await StaffTestData.CreateManagerAsync(_app, teams: [org.TeamA1]);
+        var org = await _app.CreateOrganisationAsync();
+        var manager = await _app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesTeams: [org.TeamA1]);
         SignIn(manager, IaptLearning.Web.Features.Accounts.Roles.Manager);
         var cut = Render<NewAssignmentPage>();
 
@@ -45,15 +46,17 @@ public class FormsTests : BunitContext
         Assert.NotNull(cut.Find("#module"));
         Assert.NotNull(cut.Find("#kind-Team"));
         Assert.NotNull(cut.Find("#due-day"));
-        await using var db = await StaffTestData.Db(_app);
-        Assert.False(await db.Assignments.AnyAsync(a => a.CreatedByUserId == manager.Id));
+        await _app.ExecuteDbAsync(async db =>
+        {
+            Assert.False(await db.Assignments.AnyAsync(a => a.CreatedByUserId == manager.Id));
+        });
     }
 
     [Fact]
     public async Task NewAssignment_TeamAndDate_SavesAndGoesToTheList()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(_app);
-        var manager = await StaffTestData.CreateManagerAsync(_app, teams: [org.TeamA1]);
+        var org = await _app.CreateOrganisationAsync();
+        var manager = await _app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesTeams: [org.TeamA1]);
         SignIn(manager, IaptLearning.Web.Features.Accounts.Roles.Manager);
         var due = UkTime.Today(_app.Clock.GetUtcNow().UtcDateTime).AddDays(14);
         var cut = Render<NewAssignmentPage>();
@@ -68,19 +71,21 @@ public class FormsTests : BunitContext
         cut.Find("#validity").Change("12");
         await cut.Find("form").SubmitAsync();
 
-        await using var db = await StaffTestData.Db(_app);
-        var saved = await db.Assignments.SingleAsync(a => a.CreatedByUserId == manager.Id);
-        Assert.Equal((org.TeamA1, due, 12), (saved.TeamId!.Value, saved.DueDate, saved.ValidityMonths!.Value));
-        Assert.EndsWith($"manage/assignments?assigned={saved.Id}", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        await _app.ExecuteDbAsync(async db =>
+        {
+            var saved = await db.Assignments.SingleAsync(a => a.CreatedByUserId == manager.Id);
+            Assert.Equal((org.TeamA1, due, 12), (saved.TeamId!.Value, saved.DueDate, saved.ValidityMonths!.Value));
+            Assert.EndsWith($"manage/assignments?assigned={saved.Id}", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
     public async Task NewAssignment_PersonSearch_FindsOnlyPeopleInScopeAndAssigns()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(_app);
-        var manager = await StaffTestData.CreateManagerAsync(_app, teams: [org.TeamA1]);
-        var mine = await StaffTestData.CreatePersonAsync(_app, org.TeamA1, name: $"Zed Mine {org.Suffix}");
-        await StaffTestData.CreatePersonAsync(_app, org.TeamB1, name: $"Zed Theirs {org.Suffix}");
+        var org = await _app.CreateOrganisationAsync();
+        var manager = await _app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesTeams: [org.TeamA1]);
+        var mine = await _app.CreatePersonAsync($"Zed Mine {org.Suffix}", teamId: org.TeamA1);
+        await _app.CreatePersonAsync($"Zed Theirs {org.Suffix}", teamId: org.TeamB1);
         SignIn(manager, IaptLearning.Web.Features.Accounts.Roles.Manager);
         var due = UkTime.Today(_app.Clock.GetUtcNow().UtcDateTime);
         var cut = Render<NewAssignmentPage>();
@@ -97,16 +102,18 @@ public class FormsTests : BunitContext
         cut.Find("#due-year").Change(due.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await cut.Find("form").SubmitAsync();
 
-        await using var db = await StaffTestData.Db(_app);
-        Assert.Equal(mine.Id, (await db.Assignments.SingleAsync(a => a.CreatedByUserId == manager.Id)).UserId);
+        await _app.ExecuteDbAsync(async db =>
+        {
+            Assert.Equal(mine.Id, (await db.Assignments.SingleAsync(a => a.CreatedByUserId == manager.Id)).UserId);
+        });
     }
 
     [Fact]
     public async Task AssignmentsPage_Withdraw_AsksThenWithdrawsAndSaysSo()
     {
-        var (org, manager, _) = await StaffTestData.ServiceManagerAndPersonAsync(_app);
+        var (org, manager, _) = await StaffSteps.ServiceManagerAndPersonAsync(_app);
         var due = UkTime.Today(_app.Clock.GetUtcNow().UtcDateTime).AddDays(3);
-        var created = await _app.Get<AssignmentService>().CreateAsync(manager.Principal, AssignmentTestData.Request(_app, TargetKind.Team, team: org.TeamA2, due: due));
+        var created = await _app.Get<AssignmentService>().CreateAsync(manager.Principal, AssignmentSteps.Request(_app, TargetKind.Team, team: org.TeamA2, due: due));
         SignIn(manager, IaptLearning.Web.Features.Accounts.Roles.Manager);
         var cut = Render<AssignmentsPage>();
         var target = $"Team: Team A2 {org.Suffix} (Service A {org.Suffix})";
@@ -116,15 +123,17 @@ public class FormsTests : BunitContext
 
         Assert.Contains($"Withdrawn: Sample module for {target}.", cut.Find("[role=status]").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Contains(target, StringComparison.Ordinal));
-        await using var db = await StaffTestData.Db(_app);
-        Assert.NotNull((await db.Assignments.SingleAsync(a => a.Id == created.Created!.Id)).RemovedAtUtc);
+        await _app.ExecuteDbAsync(async db =>
+        {
+            Assert.NotNull((await db.Assignments.SingleAsync(a => a.Id == created.Created!.Id)).RemovedAtUtc);
+        });
     }
 
     [Fact]
     public async Task LearnerPage_ResetWithoutThenWithReason_ErrorsThenResetsAndSaysSo()
     {
-        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(_app);
-        await using (var db = await StaffTestData.Db(_app))
+        var (_, manager, learner) = await StaffSteps.ServiceManagerAndPersonAsync(_app);
+        await _app.ExecuteDbAsync(async db =>
         {
             db.AssessmentAttempts.Add(new AssessmentAttempt
             {
@@ -132,7 +141,7 @@ public class FormsTests : BunitContext
                 PassMark = 50, StartedAtUtc = _app.Clock.GetUtcNow().UtcDateTime, SubmittedAtUtc = _app.Clock.GetUtcNow().UtcDateTime, QuestionCount = 2, ScorePercent = 0, Passed = false,
             });
             await db.SaveChangesAsync();
-        }
+        });
 
         SignIn(manager, IaptLearning.Web.Features.Accounts.Roles.Manager);
         var cut = Render<LearnerPage>(p => p.Add(x => x.UserId, learner.Id));
@@ -151,7 +160,7 @@ public class FormsTests : BunitContext
     [Fact]
     public async Task LearnerPage_GrantWithoutReasonThenWithIt_ErrorsThenGrantsAndRevokes()
     {
-        var (_, manager, learner) = await StaffTestData.ServiceManagerAndPersonAsync(_app);
+        var (_, manager, learner) = await StaffSteps.ServiceManagerAndPersonAsync(_app);
         SignIn(manager, IaptLearning.Web.Features.Accounts.Roles.Manager);
         var cut = Render<LearnerPage>(p => p.Add(x => x.UserId, learner.Id));
 

@@ -1,10 +1,10 @@
 using System.Net;
 using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Assignments;
 using IaptLearning.Web.Features.Audit;
 using IaptLearning.Web.Tests.Features.Certificates;
-using IaptLearning.Web.Tests.Features.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Tests.Features.Assignments;
@@ -18,12 +18,12 @@ public class PagesTests(WebAppFixture app)
     [Fact]
     public async Task GetLearner_InScope_ShowsTheRecordButNoAnswersOrReflections()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var manager = await StaffTestData.CreateManagerAsync(app, services: [org.ServiceA]);
-        var learner = await StaffTestData.CreatePersonAsync(app, org.TeamA1, name: "Robin Example");
-        var certificate = await CertificateTestData.IssueAsync(app, learner.Id);
+        var org = await app.CreateOrganisationAsync();
+        var manager = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesServices: [org.ServiceA]);
+        var learner = await app.CreatePersonAsync("Robin Example", teamId: org.TeamA1);
+        var certificate = await CertificateSteps.IssueAsync(app, learner.Id);
         await SeedAnswersAndReflectionAsync(learner.Id, certificate.ModuleCompletionId);
-        var client = await CertificateTestData.SignedInClientAsync(app, manager.Email);
+        var client = await app.SignInAsync(manager.Email);
 
         var response = await client.GetAsync(new Uri($"/manage/people/{learner.Id}", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -43,21 +43,23 @@ public class PagesTests(WebAppFixture app)
             Assert.All(question.Options.Where(o => o.Text.Length >= 8), o => Assert.DoesNotContain(WebUtility.HtmlEncode(o.Text), html, StringComparison.Ordinal));
         }
 
-        await using var db = await StaffTestData.Db(app);
-        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.LearnerViewed && e.ActorUserId == manager.Id && e.SubjectUserId == learner.Id));
+        await app.ExecuteDbAsync(async db =>
+        {
+            Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.LearnerViewed && e.ActorUserId == manager.Id && e.SubjectUserId == learner.Id));
+        });
     }
 
     [Fact]
     public async Task GetLearner_OtherServiceUnknownOrMovedAway_AnswersNotFoundAlike()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var managerA = await StaffTestData.CreateManagerAsync(app, services: [org.ServiceA]);
-        var inB = await StaffTestData.CreatePersonAsync(app, org.TeamB1, name: "Alex Elsewhere");
-        var mover = await StaffTestData.CreatePersonAsync(app, org.TeamA2, name: "Sam Mover");
-        var client = await CertificateTestData.SignedInClientAsync(app, managerA.Email);
+        var org = await app.CreateOrganisationAsync();
+        var managerA = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesServices: [org.ServiceA]);
+        var inB = await app.CreatePersonAsync("Alex Elsewhere", teamId: org.TeamB1);
+        var mover = await app.CreatePersonAsync("Sam Mover", teamId: org.TeamA2);
+        var client = await app.SignInAsync(managerA.Email);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"/manage/people/{mover.Id}", UriKind.Relative))).StatusCode);
 
-        await StaffTestData.MoveAsync(app, mover.Id, org.TeamB1);
+        await app.MovePersonAsync(mover.Id, org.TeamB1);
 
         foreach (var (id, name) in new[] { (inB.Id, inB.Name), (mover.Id, mover.Name), ("no-such-person", "Page not found") })
         {
@@ -76,8 +78,8 @@ public class PagesTests(WebAppFixture app)
     [InlineData("/manage/people/anyone")]
     public async Task Get_Learner_IsNotLetIn(string address)
     {
-        var learner = await StaffTestData.CreatePersonAsync(app, null);
-        var client = await CertificateTestData.SignedInClientAsync(app, learner.Email);
+        var learner = await app.CreatePersonAsync();
+        var client = await app.SignInAsync(learner.Email);
 
         var response = await client.GetAsync(new Uri(address, UriKind.Relative));
 
@@ -88,13 +90,13 @@ public class PagesTests(WebAppFixture app)
     [Fact]
     public async Task GetAssignments_Manager_ListsOwnAndOffersOnlyOwnTeams()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var manager = await StaffTestData.CreateManagerAsync(app, teams: [org.TeamA1]);
-        await StaffTestData.CreatePersonAsync(app, org.TeamA1);
+        var org = await app.CreateOrganisationAsync();
+        var manager = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesTeams: [org.TeamA1]);
+        await app.CreatePersonAsync(teamId: org.TeamA1);
         var due = UkTime.Today(app.Clock.GetUtcNow().UtcDateTime).AddDays(20);
-        var created = await app.Get<AssignmentService>().CreateAsync(manager.Principal, AssignmentTestData.Request(app, TargetKind.Team, team: org.TeamA1, due: due));
+        var created = await app.Get<AssignmentService>().CreateAsync(manager.Principal, AssignmentSteps.Request(app, TargetKind.Team, team: org.TeamA1, due: due));
         Assert.True(created.Succeeded);
-        var client = await CertificateTestData.SignedInClientAsync(app, manager.Email);
+        var client = await app.SignInAsync(manager.Email);
 
         var list = await client.GetStringAsync(new Uri($"/manage/assignments?assigned={created.Created!.Id}", UriKind.Relative));
         var form = await client.GetStringAsync(new Uri("/manage/assignments/new", UriKind.Relative));
@@ -110,18 +112,18 @@ public class PagesTests(WebAppFixture app)
     [Fact]
     public async Task GetCatalogueAndModule_AssignedLearner_SeesAssignedFirstWithDueDateAndFlag()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var learner = await StaffTestData.CreatePersonAsync(app, org.TeamA1);
+        var org = await app.CreateOrganisationAsync();
+        var learner = await app.CreatePersonAsync(teamId: org.TeamA1);
         var now = app.Clock.GetUtcNow().UtcDateTime;
         var due = UkTime.Today(now).AddDays(10);
-        await using (var db = await StaffTestData.Db(app))
+        await app.ExecuteDbAsync(async db =>
         {
             db.Assignments.Add(new Assignment { ModuleSlug = app.SampleModule.Slug, TeamId = org.TeamA1, DueDate = due, CreatedByUserId = learner.Id, CreatedAtUtc = now });
             await db.SaveChangesAsync();
             await IaptLearning.Web.Features.Staff.ModuleRecords.RefreshAsync(db, learner.Id, now);
-        }
+        });
 
-        var client = await CertificateTestData.SignedInClientAsync(app, learner.Email);
+        var client = await app.SignInAsync(learner.Email);
         var catalogue = await client.GetStringAsync(new Uri("/modules", UriKind.Relative));
         var module = await client.GetStringAsync(new Uri("/modules/sample-module", UriKind.Relative));
 
@@ -140,24 +142,26 @@ public class PagesTests(WebAppFixture app)
     [InlineData(-1, -30, ">Completed</strong>")]
     public async Task GetModule_AssignedLearner_FlagsByTheFixtureClock(int dueInDays, int? completedDaysAgo, params string[] flags)
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var learner = await StaffTestData.CreatePersonAsync(app, org.TeamA1);
+        var org = await app.CreateOrganisationAsync();
+        var learner = await app.CreatePersonAsync(teamId: org.TeamA1);
         var now = app.Clock.GetUtcNow().UtcDateTime;
         if (completedDaysAgo is { } days)
         {
-            await CertificateTestData.AddCompletionAsync(app, learner.Id);
-            await using var seed = await StaffTestData.Db(app);
-            await seed.ModuleCompletions.Where(c => c.UserId == learner.Id).ExecuteUpdateAsync(x => x.SetProperty(c => c.CompletedAtUtc, now.AddDays(days)));
+            await CertificateSteps.AddCompletionAsync(app, learner.Id);
+            await app.ExecuteDbAsync(async seed =>
+            {
+                await seed.ModuleCompletions.Where(c => c.UserId == learner.Id).ExecuteUpdateAsync(x => x.SetProperty(c => c.CompletedAtUtc, now.AddDays(days)));
+            });
         }
 
-        await using (var db = await StaffTestData.Db(app))
+        await app.ExecuteDbAsync(async db =>
         {
             db.Assignments.Add(new Assignment { ModuleSlug = app.SampleModule.Slug, TeamId = org.TeamA1, DueDate = UkTime.Today(now).AddDays(dueInDays), ValidityMonths = 12, CreatedByUserId = learner.Id, CreatedAtUtc = now });
             await db.SaveChangesAsync();
             await IaptLearning.Web.Features.Staff.ModuleRecords.RefreshAsync(db, learner.Id, now);
-        }
+        });
 
-        var client = await CertificateTestData.SignedInClientAsync(app, learner.Email);
+        var client = await app.SignInAsync(learner.Email);
         var html = await client.GetStringAsync(new Uri("/modules/sample-module", UriKind.Relative));
 
         Assert.All(flags, flag => Assert.Contains(flag, html, StringComparison.Ordinal));
@@ -168,8 +172,8 @@ public class PagesTests(WebAppFixture app)
     [Fact]
     public async Task GetCatalogue_NothingAssigned_HasNoAssignedSection()
     {
-        var learner = await StaffTestData.CreatePersonAsync(app, null);
-        var client = await CertificateTestData.SignedInClientAsync(app, learner.Email);
+        var learner = await app.CreatePersonAsync();
+        var client = await app.SignInAsync(learner.Email);
 
         var catalogue = await client.GetStringAsync(new Uri("/modules", UriKind.Relative));
 
@@ -182,17 +186,19 @@ public class PagesTests(WebAppFixture app)
         var now = app.Clock.GetUtcNow().UtcDateTime;
         var lesson = app.SampleModule.Lessons[0];
         var question = lesson.Questions[0];
-        await using var db = await StaffTestData.Db(app);
-        db.LessonProgress.Add(new LessonProgress { UserId = userId, ModuleSlug = app.SampleModule.Slug, LessonSlug = lesson.Slug, FirstVisitedAtUtc = now, LastVisitedAtUtc = now, CompletedAtUtc = now, ActiveMilliseconds = 90_000 });
-        db.KnowledgeCheckAnswers.Add(new KnowledgeCheckAnswer { UserId = userId, ModuleSlug = app.SampleModule.Slug, LessonSlug = lesson.Slug, QuestionId = question.Id, ChosenOptions = "0", AnsweredAtUtc = now });
-        var bank = app.SampleModule.Assessment!.Bank;
-        db.AssessmentAttempts.Add(new AssessmentAttempt
+        await app.ExecuteDbAsync(async db =>
         {
-            UserId = userId, ModuleSlug = app.SampleModule.Slug, Number = 1, ModuleVersion = app.SampleModule.Version, ContentHash = app.SampleModule.ContentHash,
-            PassMark = 50, StartedAtUtc = now, SubmittedAtUtc = now, QuestionCount = 2, ScorePercent = 50, Passed = false,
-            Questions = [.. bank.Take(2).Select((q, i) => new AttemptQuestion { Position = i, QuestionId = q.Id, OptionOrder = "0,1", ChosenOptions = "1", AnsweredAtUtc = now })],
+            db.LessonProgress.Add(new LessonProgress { UserId = userId, ModuleSlug = app.SampleModule.Slug, LessonSlug = lesson.Slug, FirstVisitedAtUtc = now, LastVisitedAtUtc = now, CompletedAtUtc = now, ActiveMilliseconds = 90_000 });
+            db.KnowledgeCheckAnswers.Add(new KnowledgeCheckAnswer { UserId = userId, ModuleSlug = app.SampleModule.Slug, LessonSlug = lesson.Slug, QuestionId = question.Id, ChosenOptions = "0", AnsweredAtUtc = now });
+            var bank = app.SampleModule.Assessment!.Bank;
+            db.AssessmentAttempts.Add(new AssessmentAttempt
+            {
+                UserId = userId, ModuleSlug = app.SampleModule.Slug, Number = 1, ModuleVersion = app.SampleModule.Version, ContentHash = app.SampleModule.ContentHash,
+                PassMark = 50, StartedAtUtc = now, SubmittedAtUtc = now, QuestionCount = 2, ScorePercent = 50, Passed = false,
+                Questions = [.. bank.Take(2).Select((q, i) => new AttemptQuestion { Position = i, QuestionId = q.Id, OptionOrder = "0,1", ChosenOptions = "1", AnsweredAtUtc = now })],
+            });
+            db.CpdReflections.Add(new CpdReflection { UserId = userId, ModuleCompletionId = completionId, WhatILearned = WhatILearned, HowItWillChangeMyPractice = HowItChanges, UpdatedAtUtc = now });
+            await db.SaveChangesAsync();
         });
-        db.CpdReflections.Add(new CpdReflection { UserId = userId, ModuleCompletionId = completionId, WhatILearned = WhatILearned, HowItWillChangeMyPractice = HowItChanges, UpdatedAtUtc = now });
-        await db.SaveChangesAsync();
     }
 }

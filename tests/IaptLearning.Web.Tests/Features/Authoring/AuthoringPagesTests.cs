@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit.Abstractions;
 
 namespace IaptLearning.Web.Tests.Features.Authoring;
@@ -152,7 +151,7 @@ public class AuthoringPagesTests(AuthoringAppFixture app, ITestOutputHelper outp
     [MemberData(nameof(AuthorAddresses))]
     public async Task AuthorPage_SignedOut_RedirectsToSignIn(string address)
     {
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateBrowserClient();
         var response = await client.GetAsync(new Uri(address, UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("Account/Login", response.Headers.Location!.ToString(), StringComparison.Ordinal);

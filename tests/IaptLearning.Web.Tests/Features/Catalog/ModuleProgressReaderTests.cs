@@ -10,7 +10,7 @@ public class ModuleProgressReaderTests(WebAppFixture app)
     [Fact]
     public async Task Read_NewLearner_NotStarted()
     {
-        var user = await app.CreateUserAsync();
+        var user = (await app.CreatePersonAsync()).Id;
         var progress = await app.Get<ModuleProgressReader>().ReadAsync(user, app.SampleModule);
         Assert.Equal(ModuleStatusForLearner.NotStarted, progress.Status);
         Assert.Equal("/modules/sample-module/lessons/first-steps", progress.ContinueAddress(app.SampleModule));
@@ -19,7 +19,7 @@ public class ModuleProgressReaderTests(WebAppFixture app)
     [Fact]
     public async Task Read_ModuleEditedAfterLessonDone_KeepsCreditForLessonsThatStillExist()
     {
-        var user = await app.CreateUserAsync();
+        var user = (await app.CreatePersonAsync()).Id;
         var v1 = app.SampleModule;
         var kept = v1.Lessons[1];
         var lessons = app.Get<LessonProgressService>();

@@ -1,12 +1,11 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IaptLearning.Web.Tests.Features.Catalog;
 
 [Collection(WebAppTests.Name)]
 public class PagesTests(WebAppFixture app)
 {
-    private HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private HttpClient Client() => app.CreateBrowserClient();
 
     [Fact]
     public async Task GetCatalogue_SignedOut_ListsPublishedModule()

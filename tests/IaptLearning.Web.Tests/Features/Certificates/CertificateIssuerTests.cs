@@ -17,8 +17,8 @@ public class CertificateIssuerTests(WebAppFixture app)
     [Fact]
     public async Task Issue_SameVersionTwice_OneCertificate()
     {
-        var (user, _) = await CertificateTestData.CreateLearnerAsync(app);
-        var completion = await CertificateTestData.AddCompletionAsync(app, user);
+        var (user, _) = await app.CreatePersonAsync();
+        var completion = await CertificateSteps.AddCompletionAsync(app, user);
 
         var first = await Issuer.IssueAsync(completion, Module);
         var second = await Issuer.IssueAsync(completion, Module);
@@ -32,9 +32,9 @@ public class CertificateIssuerTests(WebAppFixture app)
     [Fact]
     public async Task Issue_NewVersion_NewCertificate()
     {
-        var (user, _) = await CertificateTestData.CreateLearnerAsync(app);
-        var v1 = await CertificateTestData.IssueAsync(app, user, "1.0.0");
-        var v2 = await CertificateTestData.IssueAsync(app, user, "2.0.0");
+        var (user, _) = await app.CreatePersonAsync();
+        var v1 = await CertificateSteps.IssueAsync(app, user, "1.0.0");
+        var v2 = await CertificateSteps.IssueAsync(app, user, "2.0.0");
 
         Assert.NotEqual(v1.Number, v2.Number);
         Assert.NotEqual(v1.VerificationCode, v2.VerificationCode);
@@ -45,8 +45,8 @@ public class CertificateIssuerTests(WebAppFixture app)
     [Fact]
     public async Task Issue_ConcurrentCallsForOneCompletion_OneCertificate()
     {
-        var (user, _) = await CertificateTestData.CreateLearnerAsync(app);
-        var completion = await CertificateTestData.AddCompletionAsync(app, user);
+        var (user, _) = await app.CreatePersonAsync();
+        var completion = await CertificateSteps.AddCompletionAsync(app, user);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => Issuer.IssueAsync(completion, Module))));
 
@@ -60,8 +60,8 @@ public class CertificateIssuerTests(WebAppFixture app)
         var completions = new List<long>();
         for (var i = 0; i < 6; i++)
         {
-            var (user, _) = await CertificateTestData.CreateLearnerAsync(app);
-            completions.Add(await CertificateTestData.AddCompletionAsync(app, user));
+            var (user, _) = await app.CreatePersonAsync();
+            completions.Add(await CertificateSteps.AddCompletionAsync(app, user));
         }
 
         var issued = await Task.WhenAll(completions.Select(id => Task.Run(() => Issuer.IssueAsync(id, Module))));
@@ -75,8 +75,8 @@ public class CertificateIssuerTests(WebAppFixture app)
     [Fact]
     public async Task Issue_FreezesPrintedFieldsAndPdfHash()
     {
-        var (user, _) = await CertificateTestData.CreateLearnerAsync(app, "Siân O'Brien-Nguyễn", JobRole.PsychologicalWellbeingPractitioner);
-        var certificate = await CertificateTestData.IssueAsync(app, user);
+        var (user, _) = await app.CreatePersonAsync("Siân O'Brien-Nguyễn", jobRole: JobRole.PsychologicalWellbeingPractitioner);
+        var certificate = await CertificateSteps.IssueAsync(app, user);
 
         Assert.Equal("Siân O'Brien-Nguyễn", certificate.LearnerName);
         Assert.Equal("Psychological wellbeing practitioner", certificate.JobRole);
@@ -93,8 +93,8 @@ public class CertificateIssuerTests(WebAppFixture app)
     [Fact]
     public async Task IssueMissing_CompletionWithoutCertificate_IssuesIt()
     {
-        var (user, _) = await CertificateTestData.CreateLearnerAsync(app);
-        await CertificateTestData.AddCompletionAsync(app, user);
+        var (user, _) = await app.CreatePersonAsync();
+        await CertificateSteps.AddCompletionAsync(app, user);
 
         await Issuer.IssueMissingAsync(user);
 
@@ -111,10 +111,12 @@ public class CertificateIssuerTests(WebAppFixture app)
 
         Assert.Equal(SubmitOutcome.Submitted, await service.SubmitAsync(user, Module, attempt.Id));
 
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var certificate = await db.Certificates.SingleAsync(c => c.UserId == user);
-        Assert.Equal(100, certificate.ScorePercent);
-        Assert.Equal(Module.Version, certificate.ModuleVersion);
+        await app.ExecuteDbAsync(async db =>
+        {
+            var certificate = await db.Certificates.SingleAsync(c => c.UserId == user);
+            Assert.Equal(100, certificate.ScorePercent);
+            Assert.Equal(Module.Version, certificate.ModuleVersion);
+        });
     }
 
     [Fact]
@@ -147,11 +149,13 @@ public class CertificateIssuerTests(WebAppFixture app)
         };
         Assert.Equal(SubmitOutcome.Submitted, await service.SubmitAsync(user, edited, attempt.Id));
 
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var certificate = await db.Certificates.SingleAsync(c => c.UserId == user);
-        Assert.Equal((Module.Version, Module.ContentHash, Module.Title, Module.CpdMinutes),
-            (certificate.ModuleVersion, certificate.ContentHash, certificate.ModuleTitle, certificate.CpdMinutes));
-        Assert.Equal(Module.Outcomes.ToArray(), certificate.LearningOutcomes.ToArray());
+        await app.ExecuteDbAsync(async db =>
+        {
+            var certificate = await db.Certificates.SingleAsync(c => c.UserId == user);
+            Assert.Equal((Module.Version, Module.ContentHash, Module.Title, Module.CpdMinutes),
+                (certificate.ModuleVersion, certificate.ContentHash, certificate.ModuleTitle, certificate.CpdMinutes));
+            Assert.Equal(Module.Outcomes.ToArray(), certificate.LearningOutcomes.ToArray());
+        });
     }
 
     private async Task<AssessmentAttempt> AnswerAllCorrectlyAsync(AssessmentService service, string user)
@@ -168,19 +172,18 @@ public class CertificateIssuerTests(WebAppFixture app)
 
     private async Task<int> CountAsync(string user)
     {
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        return await db.Certificates.CountAsync(c => c.UserId == user);
+        return await app.ExecuteDbAsync(db => db.Certificates.CountAsync(c => c.UserId == user));
     }
 
     private async Task<string> CompleteLessonsAsync()
     {
-        var (user, _) = await CertificateTestData.CreateLearnerAsync(app);
+        var (user, _) = await app.CreatePersonAsync();
         var lessons = app.Get<LessonProgressService>();
-        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await app.ExecuteDbAsync(async db =>
         {
             db.MinTimeExemptions.Add(new MinTimeExemption { UserId = user, Reason = "Tests of certificates", GrantedAtUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();
-        }
+        });
 
         foreach (var lesson in Module.Lessons)
         {

@@ -10,9 +10,9 @@ public class DownloadTests(WebAppFixture app)
     [Fact]
     public async Task Certificate_Owner_GetsTheSameBytesEveryTimeWithTheFileName()
     {
-        var (user, email) = await CertificateTestData.CreateLearnerAsync(app);
-        var certificate = await CertificateTestData.IssueAsync(app, user);
-        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+        var (user, email) = await app.CreatePersonAsync();
+        var certificate = await CertificateSteps.IssueAsync(app, user);
+        using var client = await app.SignInAsync(email);
 
         var first = await client.GetAsync(new Uri(CertificateEndpoints.CertificateAddress(certificate.Number), UriKind.Relative));
         var second = await client.GetByteArrayAsync(new Uri(CertificateEndpoints.CertificateAddress(certificate.Number), UriKind.Relative));
@@ -28,9 +28,9 @@ public class DownloadTests(WebAppFixture app)
     [Fact]
     public async Task Certificate_AnotherLearner_Gets404()
     {
-        var certificate = await CertificateTestData.IssueAsync(app);
-        var (_, otherEmail) = await CertificateTestData.CreateLearnerAsync(app);
-        using var other = await CertificateTestData.SignedInClientAsync(app, otherEmail);
+        var certificate = await CertificateSteps.IssueAsync(app);
+        var (_, otherEmail) = await app.CreatePersonAsync();
+        using var other = await app.SignInAsync(otherEmail);
 
         var byNumber = await other.GetAsync(new Uri(CertificateEndpoints.CertificateAddress(certificate.Number), UriKind.Relative));
         var byId = await other.GetAsync(new Uri($"/certificates/{certificate.Id}.pdf", UriKind.Relative));
@@ -43,8 +43,8 @@ public class DownloadTests(WebAppFixture app)
     [Fact]
     public async Task Certificate_SignedOut_RedirectsToSignIn()
     {
-        var certificate = await CertificateTestData.IssueAsync(app);
-        var response = await CertificateTestData.Client(app).GetAsync(new Uri(CertificateEndpoints.CertificateAddress(certificate.Number), UriKind.Relative));
+        var certificate = await CertificateSteps.IssueAsync(app);
+        var response = await app.CreateBrowserClient().GetAsync(new Uri(CertificateEndpoints.CertificateAddress(certificate.Number), UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("Account/Login", response.Headers.Location!.ToString());
     }
@@ -52,10 +52,10 @@ public class DownloadTests(WebAppFixture app)
     [Fact]
     public async Task Records_HoldOnlyTheSignedInLearnersOwnEntries()
     {
-        var (user, email) = await CertificateTestData.CreateLearnerAsync(app, "Siân O'Brien-Nguyễn");
-        var mine = await CertificateTestData.IssueAsync(app, user);
-        var theirs = await CertificateTestData.IssueAsync(app);
-        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+        var (user, email) = await app.CreatePersonAsync("Siân O'Brien-Nguyễn");
+        var mine = await CertificateSteps.IssueAsync(app, user);
+        var theirs = await CertificateSteps.IssueAsync(app);
+        using var client = await app.SignInAsync(email);
 
         var csv = await client.GetAsync(new Uri(CertificateEndpoints.CsvAddress, UriKind.Relative));
         var pdf = await client.GetAsync(new Uri(CertificateEndpoints.PdfAddress, UriKind.Relative));
@@ -72,7 +72,7 @@ public class DownloadTests(WebAppFixture app)
     [Fact]
     public async Task Records_SignedOut_RedirectToSignIn()
     {
-        var client = CertificateTestData.Client(app);
+        var client = app.CreateBrowserClient();
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(new Uri(CertificateEndpoints.CsvAddress, UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(new Uri(CertificateEndpoints.PdfAddress, UriKind.Relative))).StatusCode);
     }
@@ -80,9 +80,9 @@ public class DownloadTests(WebAppFixture app)
     [Fact]
     public async Task SaveReflection_AnotherLearnersCompletion_IsRefused()
     {
-        var (owner, _) = await CertificateTestData.CreateLearnerAsync(app);
-        var completion = await CertificateTestData.AddCompletionAsync(app, owner);
-        var (other, _) = await CertificateTestData.CreateLearnerAsync(app);
+        var (owner, _) = await app.CreatePersonAsync();
+        var completion = await CertificateSteps.AddCompletionAsync(app, owner);
+        var (other, _) = await app.CreatePersonAsync();
         var reader = app.Get<CpdRecordReader>();
 
         Assert.False(await reader.SaveReflectionAsync(other, completion, "Mine now", "No"));

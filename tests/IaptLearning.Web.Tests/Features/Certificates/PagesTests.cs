@@ -1,9 +1,6 @@
 using System.Net;
-using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Certificates;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IaptLearning.Web.Tests.Features.Certificates;
 
@@ -13,7 +10,7 @@ public class CertificatePagesTests(WebAppFixture app)
     [Fact]
     public async Task GetCpd_SignedOut_RedirectsToSignIn()
     {
-        var response = await CertificateTestData.Client(app).GetAsync(new Uri("/cpd", UriKind.Relative));
+        var response = await app.CreateBrowserClient().GetAsync(new Uri("/cpd", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("Account/Login", response.Headers.Location!.ToString());
     }
@@ -21,10 +18,10 @@ public class CertificatePagesTests(WebAppFixture app)
     [Fact]
     public async Task GetCpd_SignedIn_ShowsOwnEntriesOnly()
     {
-        var (user, email) = await CertificateTestData.CreateLearnerAsync(app);
-        var mine = await CertificateTestData.IssueAsync(app, user);
-        var theirs = await CertificateTestData.IssueAsync(app);
-        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+        var (user, email) = await app.CreatePersonAsync();
+        var mine = await CertificateSteps.IssueAsync(app, user);
+        var theirs = await CertificateSteps.IssueAsync(app);
+        using var client = await app.SignInAsync(email);
 
         var html = await client.GetStringAsync("/cpd");
 
@@ -37,9 +34,9 @@ public class CertificatePagesTests(WebAppFixture app)
     [Fact]
     public async Task GetModule_Completed_LinksOwnCertificate()
     {
-        var (user, email) = await CertificateTestData.CreateLearnerAsync(app);
-        var certificate = await CertificateTestData.IssueAsync(app, user);
-        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+        var (user, email) = await app.CreatePersonAsync();
+        var certificate = await CertificateSteps.IssueAsync(app, user);
+        using var client = await app.SignInAsync(email);
 
         var html = await client.GetStringAsync("/modules/sample-module");
 
@@ -50,8 +47,8 @@ public class CertificatePagesTests(WebAppFixture app)
     [Fact]
     public async Task GetRevoke_Learner_IsRefused()
     {
-        var (_, email) = await CertificateTestData.CreateLearnerAsync(app);
-        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+        var (_, email) = await app.CreatePersonAsync();
+        using var client = await app.SignInAsync(email);
 
         var response = await client.GetAsync(new Uri("/admin/certificates/revoke", UriKind.Relative));
 
@@ -62,14 +59,9 @@ public class CertificatePagesTests(WebAppFixture app)
     [Fact]
     public async Task GetRevoke_Admin_ShowsForm()
     {
-        var (id, email) = await CertificateTestData.CreateLearnerAsync(app);
-        using (var scope = app.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(id))!, Roles.Admin)).Succeeded);
-        }
+        var (_, email) = await app.CreatePersonAsync(roles: [Roles.Admin]);
 
-        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+        using var client = await app.SignInAsync(email);
         var response = await client.GetAsync(new Uri("/admin/certificates/revoke", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

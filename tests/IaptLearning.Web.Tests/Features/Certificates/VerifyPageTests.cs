@@ -9,10 +9,10 @@ public class VerifyPageTests(WebAppFixture app)
     [Fact]
     public async Task Verify_ValidCode_ShowsEveryPrintedFieldAndNothingElse()
     {
-        var (user, email) = await CertificateTestData.CreateLearnerAsync(app, "Siân O'Brien-Nguyễn");
-        var certificate = await CertificateTestData.IssueAsync(app, user);
+        var (user, email) = await app.CreatePersonAsync("Siân O'Brien-Nguyễn");
+        var certificate = await CertificateSteps.IssueAsync(app, user);
 
-        var response = await CertificateTestData.Client(app).GetAsync(new Uri("/verify/" + certificate.VerificationCode, UriKind.Relative));
+        var response = await app.CreateBrowserClient().GetAsync(new Uri("/verify/" + certificate.VerificationCode, UriKind.Relative));
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -33,10 +33,10 @@ public class VerifyPageTests(WebAppFixture app)
     [Fact]
     public async Task Verify_GroupedLowerCaseCode_Verifies()
     {
-        var certificate = await CertificateTestData.IssueAsync(app);
+        var certificate = await CertificateSteps.IssueAsync(app);
         var typed = VerificationCode.Format(certificate.VerificationCode).ToLowerInvariant();
 
-        var response = await CertificateTestData.Client(app).GetAsync(new Uri("/verify?code=" + typed + "&number=" + certificate.Number, UriKind.Relative));
+        var response = await app.CreateBrowserClient().GetAsync(new Uri("/verify?code=" + typed + "&number=" + certificate.Number, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -44,14 +44,14 @@ public class VerifyPageTests(WebAppFixture app)
     [Fact]
     public async Task Verify_Revoked_ShowsRevokedWithDateAndReason()
     {
-        var certificate = await CertificateTestData.IssueAsync(app);
-        var adminId = await app.CreateUserAsync();
+        var certificate = await CertificateSteps.IssueAsync(app);
+        var adminId = (await app.CreatePersonAsync()).Id;
         var admin = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
             [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, adminId), new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "admin@example.nhs.uk")], "Test"));
         Assert.Equal(RevokeOutcome.Revoked, await app.Get<CertificateVerifier>().RevokeAsync(certificate.Number, "Issued in error after a data fix", admin));
         Assert.Equal(RevokeOutcome.AlreadyRevoked, await app.Get<CertificateVerifier>().RevokeAsync(certificate.Number, "Again", admin));
 
-        var html = WebUtility.HtmlDecode(await CertificateTestData.Client(app).GetStringAsync("/verify/" + certificate.VerificationCode));
+        var html = WebUtility.HtmlDecode(await app.CreateBrowserClient().GetStringAsync("/verify/" + certificate.VerificationCode));
 
         Assert.Contains("This certificate has been revoked", html);
         Assert.Contains("Issued in error after a data fix", html);
@@ -65,7 +65,7 @@ public class VerifyPageTests(WebAppFixture app)
     [InlineData("UUUUUUUUUUUUUUUUUUUUUUUUUUUU")]
     public async Task Verify_UnknownOrMalformed_Returns404NotFoundPage(string code)
     {
-        var response = await CertificateTestData.Client(app).GetAsync(new Uri("/verify/" + code, UriKind.Relative));
+        var response = await app.CreateBrowserClient().GetAsync(new Uri("/verify/" + code, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -75,7 +75,7 @@ public class VerifyPageTests(WebAppFixture app)
     [Fact]
     public async Task Verify_Oversized_Returns404()
     {
-        var response = await CertificateTestData.Client(app).GetAsync(new Uri("/verify/" + new string('A', 2000), UriKind.Relative));
+        var response = await app.CreateBrowserClient().GetAsync(new Uri("/verify/" + new string('A', 2000), UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
@@ -92,10 +92,10 @@ public class VerifyPageTests(WebAppFixture app)
     [Fact]
     public async Task Verify_CodeOfOneWithNumberOfAnother_DoesNotVerify()
     {
-        var one = await CertificateTestData.IssueAsync(app);
-        var another = await CertificateTestData.IssueAsync(app);
+        var one = await CertificateSteps.IssueAsync(app);
+        var another = await CertificateSteps.IssueAsync(app);
 
-        var response = await CertificateTestData.Client(app).GetAsync(new Uri($"/verify/{one.VerificationCode}?number={another.Number}", UriKind.Relative));
+        var response = await app.CreateBrowserClient().GetAsync(new Uri($"/verify/{one.VerificationCode}?number={another.Number}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -103,7 +103,7 @@ public class VerifyPageTests(WebAppFixture app)
     [Fact]
     public async Task Verify_NoCode_ShowsFormWith200()
     {
-        var response = await CertificateTestData.Client(app).GetAsync(new Uri("/verify", UriKind.Relative));
+        var response = await app.CreateBrowserClient().GetAsync(new Uri("/verify", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Check a certificate", await response.Content.ReadAsStringAsync());
     }

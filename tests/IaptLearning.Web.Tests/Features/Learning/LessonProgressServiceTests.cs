@@ -12,7 +12,7 @@ public class LessonProgressServiceTests(WebAppFixture app)
     [Fact]
     public async Task Heartbeat_ActiveEveryTenSeconds_CreditsServerTime()
     {
-        var user = await app.CreateUserAsync();
+        var user = (await app.CreatePersonAsync()).Id;
         var module = app.SampleModule;
         var lesson = module.Lessons[0];
         await Service.VisitAsync(user, module, lesson);
@@ -29,7 +29,7 @@ public class LessonProgressServiceTests(WebAppFixture app)
     [Fact]
     public async Task Heartbeat_TwoTabsOnOneLesson_NeverMoreThanWallClock()
     {
-        var user = await app.CreateUserAsync();
+        var user = (await app.CreatePersonAsync()).Id;
         var module = app.SampleModule;
         var lesson = module.Lessons[0];
         await Service.VisitAsync(user, module, lesson);
@@ -51,7 +51,7 @@ public class LessonProgressServiceTests(WebAppFixture app)
     [Fact]
     public async Task Heartbeat_ForgedBurst_CreditsNoMoreThanElapsed()
     {
-        var user = await app.CreateUserAsync();
+        var user = (await app.CreatePersonAsync()).Id;
         var module = app.SampleModule;
         var lesson = module.Lessons[0];
         await Service.VisitAsync(user, module, lesson);
@@ -68,7 +68,7 @@ public class LessonProgressServiceTests(WebAppFixture app)
     [Fact]
     public async Task Heartbeat_AfterLongIdleGap_CreditsAtMostTheCap()
     {
-        var user = await app.CreateUserAsync();
+        var user = (await app.CreatePersonAsync()).Id;
         var module = app.SampleModule;
         var lesson = module.Lessons[0];
         await Service.VisitAsync(user, module, lesson);
@@ -82,7 +82,7 @@ public class LessonProgressServiceTests(WebAppFixture app)
     [Fact]
     public async Task Complete_BeforeMinimumTime_IsRefused()
     {
-        var user = await app.CreateUserAsync();
+        var user = (await app.CreatePersonAsync()).Id;
         var module = app.SampleModule;
         var lesson = module.Lessons[0];
         await Service.VisitAsync(user, module, lesson);
@@ -94,7 +94,7 @@ public class LessonProgressServiceTests(WebAppFixture app)
     [Fact]
     public async Task Complete_TimeMetButCheckUnanswered_IsRefused()
     {
-        var user = await app.CreateUserAsync();
+        var user = (await app.CreatePersonAsync()).Id;
         var module = app.SampleModule;
         var lesson = module.Lessons[0];
         await SpendAsync(user, lesson, TimeSpan.FromMinutes(1));
@@ -105,7 +105,7 @@ public class LessonProgressServiceTests(WebAppFixture app)
     [Fact]
     public async Task Complete_TimeMetAndChecksAnswered_RecordsCompletion()
     {
-        var user = await app.CreateUserAsync();
+        var user = (await app.CreatePersonAsync()).Id;
         var module = app.SampleModule;
         var lesson = module.Lessons[0];
         await SpendAsync(user, lesson, TimeSpan.FromMinutes(1));
@@ -119,12 +119,12 @@ public class LessonProgressServiceTests(WebAppFixture app)
     [Fact]
     public async Task Complete_ExemptLearner_NeedsNoMinimumTime()
     {
-        var user = await app.CreateUserAsync();
-        await using (var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        var user = (await app.CreatePersonAsync()).Id;
+        await app.ExecuteDbAsync(async db =>
         {
             db.MinTimeExemptions.Add(new MinTimeExemption { UserId = user, Reason = "Reasonable adjustment", GrantedAtUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();
-        }
+        });
 
         var module = app.SampleModule;
         var lesson = module.Lessons[0];
@@ -137,7 +137,7 @@ public class LessonProgressServiceTests(WebAppFixture app)
     [Fact]
     public async Task Complete_LastLessonOfModuleWithoutAssessment_RecordsModuleCompletion()
     {
-        var user = await app.CreateUserAsync();
+        var user = (await app.CreatePersonAsync()).Id;
         var sample = app.SampleModule;
         var module = new IaptLearning.Content.Model.ContentModule
         {
@@ -149,15 +149,17 @@ public class LessonProgressServiceTests(WebAppFixture app)
         await Service.AnswerAsync(user, module, lesson, lesson.Questions[0], [0, 1]);
 
         Assert.Equal(LessonCompletionResult.Completed, await Service.CompleteAsync(user, module, lesson));
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var completion = await db.ModuleCompletions.SingleAsync(c => c.UserId == user);
-        Assert.Equal(("no-assessment", "2.0.0", "hash-2", (long?)null), (completion.ModuleSlug, completion.ModuleVersion, completion.ContentHash, completion.AttemptId));
+        await app.ExecuteDbAsync(async db =>
+        {
+            var completion = await db.ModuleCompletions.SingleAsync(c => c.UserId == user);
+            Assert.Equal(("no-assessment", "2.0.0", "hash-2", (long?)null), (completion.ModuleSlug, completion.ModuleVersion, completion.ContentHash, completion.AttemptId));
+        });
     }
 
     [Fact]
     public async Task Answer_SecondAnswer_FirstOneStands()
     {
-        var user = await app.CreateUserAsync();
+        var user = (await app.CreatePersonAsync()).Id;
         var module = app.SampleModule;
         var lesson = module.Lessons[0];
         var question = lesson.Questions[0];
@@ -171,7 +173,7 @@ public class LessonProgressServiceTests(WebAppFixture app)
     [Fact]
     public async Task Answer_OptionOutOfRange_IsRejected()
     {
-        var user = await app.CreateUserAsync();
+        var user = (await app.CreatePersonAsync()).Id;
         var module = app.SampleModule;
         var lesson = module.Lessons[0];
         await Assert.ThrowsAsync<ArgumentException>(() => Service.AnswerAsync(user, module, lesson, lesson.Questions[0], [7]));

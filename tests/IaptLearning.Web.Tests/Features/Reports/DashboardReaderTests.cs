@@ -1,18 +1,15 @@
-using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Reports;
-using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Tests.Features.Reports;
 
 [Collection(WebAppTests.Name)]
 public class DashboardReaderTests(WebAppFixture app)
 {
-    private async Task<(ReportsSeed Seed, Dashboard Dashboard)> ReadAsync(Func<ReportsSeed, (string Id, string Email)> manager, string? module = null)
+    private async Task<(ReportsSeed Seed, Dashboard Dashboard)> ReadAsync(Func<ReportsSeed, TestPerson> manager, string? module = null)
     {
-        var seed = await ReportsTestData.SeedAsync(app);
+        var seed = await ReportsSeed.GetAsync(app);
         var scope = await seed.ScopeAsync(app, manager(seed).Id);
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        return (seed, await DashboardReader.ReadAsync(db, scope, module, slug => slug, ReportsSeed.Now));
+        return await app.ExecuteDbAsync(async db => (seed, await DashboardReader.ReadAsync(db, scope, module, slug => slug, ReportsSeed.Now)));
     }
 
     [Fact]
@@ -63,7 +60,7 @@ public class DashboardReaderTests(WebAppFixture app)
     [Fact]
     public async Task ReadAsync_ModuleFilter_CountsThatModuleOnly()
     {
-        var seed = await ReportsTestData.SeedAsync(app);
+        var seed = await ReportsSeed.GetAsync(app);
         var (_, dashboard) = await ReadAsync(s => s.ManagerA, module: seed.ModuleTwo);
 
         Assert.Equal(seed.ModuleTwo, Assert.Single(dashboard.Modules).Key);

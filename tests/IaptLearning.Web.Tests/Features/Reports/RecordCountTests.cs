@@ -1,4 +1,3 @@
-using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Reports;
 using IaptLearning.Web.Features.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -21,14 +20,16 @@ public class RecordCountTests(WebAppFixture app)
     [MemberData(nameof(Filters))]
     public async Task CountAsync_Everyone_EqualsTheRowsTheTableWouldList(RecordStatus? status, bool searchAboutPeople)
     {
-        await ReportsTestData.SeedAsync(app);
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var query = new RecordQuery(db, StaffScope.Everyone, ReportsSeed.Now);
-        var filter = new RecordFilter { Status = status, Search = searchAboutPeople ? "person" : null };
+        await ReportsSeed.GetAsync(app);
+        await app.ExecuteDbAsync(async db =>
+        {
+            var query = new RecordQuery(db, StaffScope.Everyone, ReportsSeed.Now);
+            var filter = new RecordFilter { Status = status, Search = searchAboutPeople ? "person" : null };
 
-        var count = await query.CountAsync(filter);
+            var count = await query.CountAsync(filter);
 
-        Assert.Equal(await query.Filtered(filter).CountAsync(), count);
-        Assert.True(count > 0);
+            Assert.Equal(await query.Filtered(filter).CountAsync(), count);
+            Assert.True(count > 0);
+        });
     }
 }

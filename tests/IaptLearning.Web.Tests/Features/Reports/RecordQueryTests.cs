@@ -10,12 +10,12 @@ public class RecordQueryTests(WebAppFixture app)
 {
     private static readonly DateTime Now = ReportsSeed.Now;
 
-    private async Task<(ReportsSeed Seed, RecordQuery Query, AppDbContext Db)> QueryAsync(Func<ReportsSeed, (string Id, string Email)> manager)
+    /// <summary>Runs <paramref name="test"/> on the seed with a query as the manager would see it, on a context of its own.</summary>
+    private async Task QueryAsync(Func<ReportsSeed, TestPerson> manager, Func<ReportsSeed, RecordQuery, AppDbContext, Task> test)
     {
-        var seed = await ReportsTestData.SeedAsync(app);
+        var seed = await ReportsSeed.GetAsync(app);
         var scope = await seed.ScopeAsync(app, manager(seed).Id);
-        var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        return (seed, new RecordQuery(db, scope, Now), db);
+        await app.ExecuteDbAsync(db => test(seed, new RecordQuery(db, scope, Now), db));
     }
 
     /// <summary>Every filter, alone, that a manager of A might try, including ones naming B's team, service and people.</summary>
@@ -53,90 +53,93 @@ public class RecordQueryTests(WebAppFixture app)
     [Fact]
     public async Task ManagerOfA_EveryFilterSortAndPage_NoRowOfB()
     {
-        var (seed, query, db) = await QueryAsync(s => s.ManagerA);
-        await using var _ = db;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-
-        foreach (var filter in EveryFilter(seed))
+        await QueryAsync(s => s.ManagerA, async (seed, query, db) =>
         {
-            foreach (var sort in Enum.GetValues<RecordSort>())
-            {
-                foreach (var descending in new[] { false, true })
-                {
-                    var sorted = filter with { Sort = sort, Descending = descending };
-                    var page = await query.PageAsync(sorted);
-                    var all = await query.Sorted(sorted).ToListAsync();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
 
-                    Assert.All(all, r => Assert.Contains(r.UserId, seed.InA));
-                    Assert.All(page.Rows, r => Assert.Contains(r.UserId, seed.InA));
-                    Assert.Equal(all.Count, page.Total);
-                    seen.UnionWith(all.Select(r => r.UserId));
+            foreach (var filter in EveryFilter(seed))
+            {
+                foreach (var sort in Enum.GetValues<RecordSort>())
+                {
+                    foreach (var descending in new[] { false, true })
+                    {
+                        var sorted = filter with { Sort = sort, Descending = descending };
+                        var page = await query.PageAsync(sorted);
+                        var all = await query.Sorted(sorted).ToListAsync();
+
+                        Assert.All(all, r => Assert.Contains(r.UserId, seed.InA));
+                        Assert.All(page.Rows, r => Assert.Contains(r.UserId, seed.InA));
+                        Assert.Equal(all.Count, page.Total);
+                        seen.UnionWith(all.Select(r => r.UserId));
+                    }
                 }
             }
-        }
 
-        // Not vacuous: every one of A's people was seen, and the filters naming B found nothing.
-        Assert.Equal(seed.InA.Order(), seen.Order());
-        Assert.Equal(0, await query.CountAsync(new RecordFilter { TeamId = seed.TeamB1 }));
-        Assert.Equal(0, await query.CountAsync(new RecordFilter { ServiceId = seed.ServiceB }));
-        Assert.Equal(0, await query.CountAsync(new RecordFilter { Search = "moved" }));
-        Assert.Equal(9, await query.CountAsync(new RecordFilter()));
+            // Not vacuous: every one of A's people was seen, and the filters naming B found nothing.
+            Assert.Equal(seed.InA.Order(), seen.Order());
+            Assert.Equal(0, await query.CountAsync(new RecordFilter { TeamId = seed.TeamB1 }));
+            Assert.Equal(0, await query.CountAsync(new RecordFilter { ServiceId = seed.ServiceB }));
+            Assert.Equal(0, await query.CountAsync(new RecordFilter { Search = "moved" }));
+            Assert.Equal(9, await query.CountAsync(new RecordFilter()));
+        });
     }
 
     [Fact]
     public async Task ManagerOfB_PeopleWhoMoved_AppearWithTheirWholeHistory()
     {
-        var (seed, query, db) = await QueryAsync(s => s.ManagerB);
-        await using var _ = db;
+        await QueryAsync(s => s.ManagerB, async (seed, query, db) =>
+        {
+            var rows = await query.Sorted(new RecordFilter { Search = "moved" }).ToListAsync();
 
-        var rows = await query.Sorted(new RecordFilter { Search = "moved" }).ToListAsync();
-
-        Assert.Equal(3, rows.Count);
-        var completedInA = Assert.Single(rows, r => r.UserId == seed.People["m1"] && r.ModuleSlug == seed.ModuleOne);
-        Assert.Equal(RecordStatus.Completed, completedInA.Status);
-        Assert.NotNull(completedInA.CertificateNumber);
-        Assert.Equal("B one", completedInA.TeamName);
-        Assert.Equal("Service B", completedInA.ServiceName);
-        Assert.All(await query.Sorted(new RecordFilter()).ToListAsync(), r => Assert.Contains(r.UserId, seed.InB));
+            Assert.Equal(3, rows.Count);
+            var completedInA = Assert.Single(rows, r => r.UserId == seed.People["m1"] && r.ModuleSlug == seed.ModuleOne);
+            Assert.Equal(RecordStatus.Completed, completedInA.Status);
+            Assert.NotNull(completedInA.CertificateNumber);
+            Assert.Equal("B one", completedInA.TeamName);
+            Assert.Equal("Service B", completedInA.ServiceName);
+            Assert.All(await query.Sorted(new RecordFilter()).ToListAsync(), r => Assert.Contains(r.UserId, seed.InB));
+        });
     }
 
     [Fact]
     public async Task Filtered_ByStatus_AgreesWithRecordStatusesOf()
     {
-        var (_, query, db) = await QueryAsync(s => s.ManagerA);
-        await using var __ = db;
-        var records = await db.ModuleRecords.AsNoTracking().ToDictionaryAsync(r => r.Id);
-
-        foreach (var status in Enum.GetValues<RecordStatus>())
+        await QueryAsync(s => s.ManagerA, async (_, query, db) =>
         {
-            var rows = await query.Sorted(new RecordFilter { Status = status }).ToListAsync();
+            var records = await db.ModuleRecords.AsNoTracking().ToDictionaryAsync(r => r.Id);
 
-            Assert.All(rows, r => Assert.Equal(status, r.Status));
-            Assert.All(rows, r => Assert.Equal(status, RecordStatuses.Of(records[r.RecordId], Now)));
-        }
+            foreach (var status in Enum.GetValues<RecordStatus>())
+            {
+                var rows = await query.Sorted(new RecordFilter { Status = status }).ToListAsync();
 
-        // Hand-counted from the seed: completed 3, in progress 1, not started 2, overdue 3 (one of them an expired completion).
-        int[] expected = [2, 1, 3, 3];
-        Assert.Equal(expected, await Task.WhenAll(new[] { RecordStatus.NotStarted, RecordStatus.InProgress, RecordStatus.Completed, RecordStatus.Overdue }
-            .Select(async s => (await query.Sorted(new RecordFilter { Status = s }).ToListAsync()).Count)));
+                Assert.All(rows, r => Assert.Equal(status, r.Status));
+                Assert.All(rows, r => Assert.Equal(status, RecordStatuses.Of(records[r.RecordId], Now)));
+            }
+
+            // Hand-counted from the seed: completed 3, in progress 1, not started 2, overdue 3 (one of them an expired completion).
+            int[] expected = [2, 1, 3, 3];
+            Assert.Equal(expected, await Task.WhenAll(new[] { RecordStatus.NotStarted, RecordStatus.InProgress, RecordStatus.Completed, RecordStatus.Overdue }
+                .Select(async s => (await query.Sorted(new RecordFilter { Status = s }).ToListAsync()).Count)));
+        });
     }
 
     [Fact]
     public async Task Filtered_DueRange_IncludesBothEndDays()
     {
-        var (seed, query, db) = await QueryAsync(s => s.ManagerA);
-        await using var _ = db;
-        var dueDay = new DateOnly(2026, 2, 23); // Now minus 10 days: Alice's second module.
+        await QueryAsync(s => s.ManagerA, async (seed, query, db) =>
+        {
+            var dueDay = new DateOnly(2026, 2, 23); // Now minus 10 days: Alice's second module.
 
-        var exact = await query.Sorted(new RecordFilter { DueFrom = dueDay, DueTo = dueDay }).ToListAsync();
-        var dayAfter = await query.CountAsync(new RecordFilter { DueFrom = dueDay.AddDays(1), DueTo = dueDay.AddDays(1) });
-        var dayBefore = await query.CountAsync(new RecordFilter { DueFrom = dueDay.AddDays(-1), DueTo = dueDay.AddDays(-1) });
+            var exact = await query.Sorted(new RecordFilter { DueFrom = dueDay, DueTo = dueDay }).ToListAsync();
+            var dayAfter = await query.CountAsync(new RecordFilter { DueFrom = dueDay.AddDays(1), DueTo = dueDay.AddDays(1) });
+            var dayBefore = await query.CountAsync(new RecordFilter { DueFrom = dueDay.AddDays(-1), DueTo = dueDay.AddDays(-1) });
 
-        var row = Assert.Single(exact);
-        Assert.Equal(seed.People["a1"], row.UserId);
-        Assert.Equal(seed.ModuleTwo, row.ModuleSlug);
-        Assert.Equal(0, dayAfter);
-        Assert.Equal(0, dayBefore);
+            var row = Assert.Single(exact);
+            Assert.Equal(seed.People["a1"], row.UserId);
+            Assert.Equal(seed.ModuleTwo, row.ModuleSlug);
+            Assert.Equal(0, dayAfter);
+            Assert.Equal(0, dayBefore);
+        });
     }
 
     [Theory]
@@ -149,10 +152,10 @@ public class RecordQueryTests(WebAppFixture app)
     [InlineData("nobody at all", 0)]
     public async Task Filtered_Search_MatchesNameOrEmailCaseInsensitivelyWithoutWildcards(string search, int expected)
     {
-        var (_, query, db) = await QueryAsync(s => s.ManagerA);
-        await using var __ = db;
-
-        Assert.Equal(expected, await query.CountAsync(new RecordFilter { Search = search }));
+        await QueryAsync(s => s.ManagerA, async (_, query, db) =>
+        {
+            Assert.Equal(expected, await query.CountAsync(new RecordFilter { Search = search }));
+        });
     }
 
     [Theory]
@@ -166,52 +169,52 @@ public class RecordQueryTests(WebAppFixture app)
     [InlineData(RecordSort.Score)]
     public async Task PageAsync_EverySort_PagesPartitionTheSortedRowsInTheColumnsOrder(RecordSort sort)
     {
-        var (_, query, db) = await QueryAsync(s => s.ManagerC);
-        await using var __ = db;
-
-        foreach (var descending in new[] { false, true })
+        await QueryAsync(s => s.ManagerC, async (_, query, db) =>
         {
-            var filter = new RecordFilter { Sort = sort, Descending = descending };
-            var all = await query.Sorted(filter).ToListAsync();
-            var first = await query.PageAsync(filter);
-            var pages = new List<RecordRow>();
-            for (var page = 1; page <= first.PageCount; page++)
+            foreach (var descending in new[] { false, true })
             {
-                pages.AddRange((await query.PageAsync(filter with { Page = page })).Rows);
-            }
+                var filter = new RecordFilter { Sort = sort, Descending = descending };
+                var all = await query.Sorted(filter).ToListAsync();
+                var first = await query.PageAsync(filter);
+                var pages = new List<RecordRow>();
+                for (var page = 1; page <= first.PageCount; page++)
+                {
+                    pages.AddRange((await query.PageAsync(filter with { Page = page })).Rows);
+                }
 
-            Assert.Equal(ReportsSeed.BulkPeople, all.Count);
-            Assert.Equal(3, first.PageCount);
-            Assert.Equal(all.Select(r => r.RecordId), pages.Select(r => r.RecordId));
-            Assert.Equal(all.Count, all.Select(r => r.RecordId).Distinct().Count());
-            var keys = all.Select(r => Key(r, sort)).ToList();
-            var expected = descending ? keys.OrderDescending(Comparer<IComparable?>.Default) : keys.Order(Comparer<IComparable?>.Default);
-            Assert.Equal(expected, keys);
-        }
+                Assert.Equal(ReportsSeed.BulkPeople, all.Count);
+                Assert.Equal(3, first.PageCount);
+                Assert.Equal(all.Select(r => r.RecordId), pages.Select(r => r.RecordId));
+                Assert.Equal(all.Count, all.Select(r => r.RecordId).Distinct().Count());
+                var keys = all.Select(r => Key(r, sort)).ToList();
+                var expected = descending ? keys.OrderDescending(Comparer<IComparable?>.Default) : keys.Order(Comparer<IComparable?>.Default);
+                Assert.Equal(expected, keys);
+            }
+        });
     }
 
     [Fact]
     public async Task PageAsync_PastTheEnd_GivesTheLastPage()
     {
-        var (_, query, db) = await QueryAsync(s => s.ManagerC);
-        await using var __ = db;
+        await QueryAsync(s => s.ManagerC, async (_, query, db) =>
+        {
+            var page = await query.PageAsync(new RecordFilter { Page = 99 });
 
-        var page = await query.PageAsync(new RecordFilter { Page = 99 });
-
-        Assert.Equal(3, page.Page);
-        Assert.Equal(ReportsSeed.BulkPeople - 100, page.Rows.Count);
+            Assert.Equal(3, page.Page);
+            Assert.Equal(ReportsSeed.BulkPeople - 100, page.Rows.Count);
+        });
     }
 
     [Fact]
     public async Task PageAsync_ManagerWithoutScope_Empty()
     {
-        var (_, query, db) = await QueryAsync(s => s.ManagerWithoutScope);
-        await using var __ = db;
+        await QueryAsync(s => s.ManagerWithoutScope, async (_, query, db) =>
+        {
+            var page = await query.PageAsync(new RecordFilter());
 
-        var page = await query.PageAsync(new RecordFilter());
-
-        Assert.Equal(0, page.Total);
-        Assert.Empty(page.Rows);
+            Assert.Equal(0, page.Total);
+            Assert.Empty(page.Rows);
+        });
     }
 
     private static IComparable? Key(RecordRow row, RecordSort sort) => sort switch

@@ -1,5 +1,4 @@
 using System.Text;
-using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Reports;
 using IaptLearning.Web.Features.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -9,17 +8,19 @@ namespace IaptLearning.Web.Tests.Features.Reports;
 [Collection(WebAppTests.Name)]
 public class RecordsCsvTests(WebAppFixture app)
 {
-    private async Task<(ReportsSeed Seed, byte[] Bytes, List<string[]> Rows)> ExportAsync(Func<ReportsSeed, (string Id, string Email)> manager, RecordFilter filter)
+    private async Task<(ReportsSeed Seed, byte[] Bytes, List<string[]> Rows)> ExportAsync(Func<ReportsSeed, TestPerson> manager, RecordFilter filter)
     {
-        var seed = await ReportsTestData.SeedAsync(app);
+        var seed = await ReportsSeed.GetAsync(app);
         var scope = await seed.ScopeAsync(app, manager(seed).Id);
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        using var stream = new MemoryStream();
-        var count = await RecordsCsv.WriteAsync(stream, new RecordQuery(db, scope, ReportsSeed.Now).Sorted(filter).AsAsyncEnumerable(), slug => "Title of " + slug);
-        var bytes = stream.ToArray();
-        var rows = CsvText.Parse(new UTF8Encoding(false).GetString(bytes, 3, bytes.Length - 3));
-        Assert.Equal(count + 1, rows.Count);
-        return (seed, bytes, rows);
+        return await app.ExecuteDbAsync(async db =>
+        {
+            using var stream = new MemoryStream();
+            var count = await RecordsCsv.WriteAsync(stream, new RecordQuery(db, scope, ReportsSeed.Now).Sorted(filter).AsAsyncEnumerable(), slug => "Title of " + slug);
+            var bytes = stream.ToArray();
+            var rows = CsvText.Parse(new UTF8Encoding(false).GetString(bytes, 3, bytes.Length - 3));
+            Assert.Equal(count + 1, rows.Count);
+            return (seed, bytes, rows);
+        });
     }
 
     [Fact]
@@ -83,17 +84,19 @@ public class RecordsCsvTests(WebAppFixture app)
         var filter = new RecordFilter { Sort = sort, Descending = descending, Status = status };
         var (seed, _, rows) = await ExportAsync(s => s.ManagerC, filter);
         var scope = await seed.ScopeAsync(app, seed.ManagerC.Id);
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var query = new RecordQuery(db, scope, ReportsSeed.Now);
-        var table = new List<string?[]>();
-        var first = await query.PageAsync(filter);
-        for (var page = 1; page <= first.PageCount; page++)
+        await app.ExecuteDbAsync(async db =>
         {
-            table.AddRange((await query.PageAsync(filter with { Page = page })).Rows.Select(r => RecordsCsv.Cells(r, slug => "Title of " + slug).ToArray()));
-        }
+            var query = new RecordQuery(db, scope, ReportsSeed.Now);
+            var table = new List<string?[]>();
+            var first = await query.PageAsync(filter);
+            for (var page = 1; page <= first.PageCount; page++)
+            {
+                table.AddRange((await query.PageAsync(filter with { Page = page })).Rows.Select(r => RecordsCsv.Cells(r, slug => "Title of " + slug).ToArray()));
+            }
 
-        Assert.True(table.Count > RecordFilter.PageSize || status is not null, "Not vacuous: more than one page.");
-        Assert.Equal(table.Count, rows.Count - 1);
-        Assert.Equal(table.Select(r => string.Join('|', r.Select(c => Csv.Cell(c)))), rows.Skip(1).Select(r => string.Join('|', r.Select(c => Csv.Cell(c)))));
+            Assert.True(table.Count > RecordFilter.PageSize || status is not null, "Not vacuous: more than one page.");
+            Assert.Equal(table.Count, rows.Count - 1);
+            Assert.Equal(table.Select(r => string.Join('|', r.Select(c => Csv.Cell(c)))), rows.Skip(1).Select(r => string.Join('|', r.Select(c => Csv.Cell(c)))));
+        });
     }
 }

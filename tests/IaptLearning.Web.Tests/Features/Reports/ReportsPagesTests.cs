@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text;
-using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Audit;
-using IaptLearning.Web.Tests.Features.Certificates;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Tests.Features.Reports;
@@ -16,7 +14,7 @@ public class ReportsPagesTests(WebAppFixture app)
     [MemberData(nameof(Addresses))]
     public async Task Get_Anonymous_SentToSignIn(string address)
     {
-        var response = await CertificateTestData.Client(app).GetAsync(address);
+        var response = await app.CreateBrowserClient().GetAsync(address);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("Account/Login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
@@ -26,10 +24,10 @@ public class ReportsPagesTests(WebAppFixture app)
     [MemberData(nameof(Addresses))]
     public async Task Get_LearnerOrAuthor_Denied(string address)
     {
-        var seed = await ReportsTestData.SeedAsync(app);
+        var seed = await ReportsSeed.GetAsync(app);
         foreach (var email in new[] { seed.Learner.Email, seed.Author.Email })
         {
-            var client = await CertificateTestData.SignedInClientAsync(app, email);
+            var client = await app.SignInAsync(email);
 
             var response = await client.GetAsync(address);
 
@@ -42,8 +40,8 @@ public class ReportsPagesTests(WebAppFixture app)
     [Fact]
     public async Task Dashboard_ManagerOfA_ShowsCountsAndAuditsOnce()
     {
-        var seed = await ReportsTestData.SeedAsync(app);
-        var client = await CertificateTestData.SignedInClientAsync(app, seed.ManagerA.Email);
+        var seed = await ReportsSeed.GetAsync(app);
+        var client = await app.SignInAsync(seed.ManagerA.Email);
         var before = await AuditCountAsync(seed.ManagerA.Id, AuditActions.DashboardViewed);
 
         var html = await client.GetStringAsync("/manage");
@@ -62,8 +60,8 @@ public class ReportsPagesTests(WebAppFixture app)
     [Fact]
     public async Task Dashboard_ManagerWithoutScope_SaysSo()
     {
-        var seed = await ReportsTestData.SeedAsync(app);
-        var client = await CertificateTestData.SignedInClientAsync(app, seed.ManagerWithoutScope.Email);
+        var seed = await ReportsSeed.GetAsync(app);
+        var client = await app.SignInAsync(seed.ManagerWithoutScope.Email);
 
         var html = await client.GetStringAsync("/manage");
 
@@ -73,8 +71,8 @@ public class ReportsPagesTests(WebAppFixture app)
     [Fact]
     public async Task Dashboard_BadModule_ExplainedAndIgnored()
     {
-        var seed = await ReportsTestData.SeedAsync(app);
-        var client = await CertificateTestData.SignedInClientAsync(app, seed.ManagerA.Email);
+        var seed = await ReportsSeed.GetAsync(app);
+        var client = await app.SignInAsync(seed.ManagerA.Email);
 
         var html = await client.GetStringAsync("/manage?module=..%2Fsecrets");
 
@@ -85,8 +83,8 @@ public class ReportsPagesTests(WebAppFixture app)
     [Fact]
     public async Task Records_ManagerOfA_FilteredToOverdue_ShowsOnlyAsOverdueRecords()
     {
-        var seed = await ReportsTestData.SeedAsync(app);
-        var client = await CertificateTestData.SignedInClientAsync(app, seed.ManagerA.Email);
+        var seed = await ReportsSeed.GetAsync(app);
+        var client = await app.SignInAsync(seed.ManagerA.Email);
 
         var html = await client.GetStringAsync("/manage/records?status=overdue&sort=due");
 
@@ -101,8 +99,8 @@ public class ReportsPagesTests(WebAppFixture app)
     [Fact]
     public async Task Records_BadFilters_ExplainedNotAnError()
     {
-        var seed = await ReportsTestData.SeedAsync(app);
-        var client = await CertificateTestData.SignedInClientAsync(app, seed.ManagerA.Email);
+        var seed = await ReportsSeed.GetAsync(app);
+        var client = await app.SignInAsync(seed.ManagerA.Email);
 
         var response = await client.GetAsync("/manage/records?status=bogus&duefrom=31%2F02%2F2026&page=-1&team=x");
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -118,8 +116,8 @@ public class ReportsPagesTests(WebAppFixture app)
     [Fact]
     public async Task Csv_ManagerOfA_AttachmentOfAsRowsOnlyAndAudited()
     {
-        var seed = await ReportsTestData.SeedAsync(app);
-        var client = await CertificateTestData.SignedInClientAsync(app, seed.ManagerA.Email);
+        var seed = await ReportsSeed.GetAsync(app);
+        var client = await app.SignInAsync(seed.ManagerA.Email);
         var before = await AuditCountAsync(seed.ManagerA.Id, AuditActions.Exported);
 
         var response = await client.GetAsync("/manage/records.csv?sort=team&dir=desc&q=e");
@@ -135,15 +133,16 @@ public class ReportsPagesTests(WebAppFixture app)
         var emails = rows.Skip(1).Select(r => r[2]).ToList();
         Assert.All(emails, e => Assert.Matches("^a[1-5]-", e));
         Assert.Equal(before + 1, await AuditCountAsync(seed.ManagerA.Id, AuditActions.Exported));
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var entry = await db.AuditEvents.Where(e => e.ActorUserId == seed.ManagerA.Id && e.Action == AuditActions.Exported).OrderBy(e => e.Id).LastAsync();
-        Assert.Contains("\"search\":\"e\"", entry.DetailsJson, StringComparison.Ordinal);
-        Assert.Contains($"\"rows\":{rows.Count - 1}", entry.DetailsJson, StringComparison.Ordinal);
+        await app.ExecuteDbAsync(async db =>
+        {
+            var entry = await db.AuditEvents.Where(e => e.ActorUserId == seed.ManagerA.Id && e.Action == AuditActions.Exported).OrderBy(e => e.Id).LastAsync();
+            Assert.Contains("\"search\":\"e\"", entry.DetailsJson, StringComparison.Ordinal);
+            Assert.Contains($"\"rows\":{rows.Count - 1}", entry.DetailsJson, StringComparison.Ordinal);
+        });
     }
 
     private async Task<int> AuditCountAsync(string actorId, string action)
     {
-        await using var db = await app.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        return await db.AuditEvents.CountAsync(e => e.ActorUserId == actorId && e.Action == action);
+        return await app.ExecuteDbAsync(db => db.AuditEvents.CountAsync(e => e.ActorUserId == actorId && e.Action == action));
     }
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
-using IaptLearning.Web.Tests.Authorisation;
-using IaptLearning.Web.Tests.Features.Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -26,18 +24,11 @@ public sealed class AccountAbuseTests(WebAppFixture app)
         await using var limited = app.WithWebHostBuilder(b => b.UseSetting("Accounts:FormPostsPerMinute", "10"));
         var browser = new CookieJarClient(limited);
         var form = await browser.GetAsync("/Account/Login");
-        var token = AuthorisationWorld.AntiforgeryToken(form);
         var statuses = new List<HttpStatusCode>();
         string? retryAfter = null;
         for (var i = 0; i < 30; i++)
         {
-            using var response = await browser.PostAsync("/Account/Login", new()
-            {
-                ["__RequestVerificationToken"] = token,
-                ["_handler"] = "login",
-                ["Input.Email"] = $"sprayed-{i}@example.nhs.uk",
-                ["Input.Password"] = "Winter2026!Winter2026!",
-            });
+            using var response = await browser.PostAsync("/Account/Login", WebAppFixture.SignInForm(form, $"sprayed-{i}@example.nhs.uk", "Winter2026!Winter2026!"));
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
@@ -143,20 +134,14 @@ public sealed class AccountAbuseTests(WebAppFixture app)
         var hasher = new CountingHasher(app.Get<IOptions<PasswordHasherOptions>>());
         await using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
             services.AddScoped<IPasswordHasher<ApplicationUser>>(_ => hasher)));
-        var (_, email) = await CertificateTestData.CreateLearnerAsync(app);
+        var (_, email) = await app.CreatePersonAsync();
 
         async Task<(int Hashes, HttpResponseMessage Response)> SignIn(string address, string password)
         {
             var browser = new CookieJarClient(counted);
-            var token = AuthorisationWorld.AntiforgeryToken(await browser.GetAsync("/Account/Login"));
+            var form = await browser.GetAsync("/Account/Login");
             var before = hasher.Verifications;
-            var response = await browser.PostAsync("/Account/Login", new()
-            {
-                ["__RequestVerificationToken"] = token,
-                ["_handler"] = "login",
-                ["Input.Email"] = address,
-                ["Input.Password"] = password,
-            });
+            var response = await browser.PostAsync("/Account/Login", WebAppFixture.SignInForm(form, address, password));
             return (hasher.Verifications - before, response);
         }
 
@@ -169,7 +154,7 @@ public sealed class AccountAbuseTests(WebAppFixture app)
             await SignIn(email, "still not the password");
         }
 
-        var locked = await SignIn(email, CertificateTestData.Password);
+        var locked = await SignIn(email, WebAppFixture.Password);
         Assert.Equal(1, locked.Hashes);
         Assert.Contains("Account/Lockout", locked.Response.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
     }
@@ -177,23 +162,17 @@ public sealed class AccountAbuseTests(WebAppFixture app)
     [Fact]
     public async Task SignIn_UnknownAddress_LocksOutAfterAsManyFailuresAsARealAccount()
     {
-        var (_, real) = await CertificateTestData.CreateLearnerAsync(app);
+        var (_, real) = await app.CreatePersonAsync();
         var unknown = $"nobody-{Guid.NewGuid():N}@example.nhs.uk";
         var answers = new Dictionary<string, List<string>>();
         foreach (var address in new[] { real, unknown })
         {
             var browser = new CookieJarClient(app);
-            var token = AuthorisationWorld.AntiforgeryToken(await browser.GetAsync("/Account/Login"));
+            var form = await browser.GetAsync("/Account/Login");
             answers[address] = [];
             for (var i = 0; i < 6; i++)
             {
-                using var response = await browser.PostAsync("/Account/Login", new()
-                {
-                    ["__RequestVerificationToken"] = token,
-                    ["_handler"] = "login",
-                    ["Input.Email"] = address,
-                    ["Input.Password"] = "a wrong password " + i,
-                });
+                using var response = await browser.PostAsync("/Account/Login", WebAppFixture.SignInForm(form, address, "a wrong password " + i));
                 answers[address].Add($"{(int)response.StatusCode} {response.Headers.Location?.OriginalString}");
             }
         }
@@ -207,11 +186,11 @@ public sealed class AccountAbuseTests(WebAppFixture app)
     {
         await using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
         var browser = new CookieJarClient(production, new Uri("https://learning.example.nhs.uk"));
-        var (_, email) = await CertificateTestData.CreateLearnerAsync(app);
+        var (_, email) = await app.CreatePersonAsync();
         using var home = await browser.RawGetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains("max-age=31536000", string.Join(",", home.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
-        await browser.SignInAsync(email, CertificateTestData.Password);
+        await browser.SignInAsync(email, WebAppFixture.Password);
         Assert.NotEmpty(browser.SetCookieLines);
         Assert.All(browser.SetCookieLines, line => Assert.Contains("; secure", line, StringComparison.OrdinalIgnoreCase));
         Assert.Contains(browser.SetCookieLines, line => line.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));

@@ -1,5 +1,4 @@
 using System.Net;
-using IaptLearning.Web.Tests.Authorisation;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IaptLearning.Web.Tests.Features.Security;
@@ -77,16 +76,11 @@ public sealed class CookieJarClient
     public async Task<HttpResponseMessage> PostAsync(string address, Dictionary<string, string> form) =>
         await SendAsync(new HttpRequestMessage(HttpMethod.Post, address) { Content = new FormUrlEncodedContent(form) });
 
+    /// <summary>Signs in through the same form as <see cref="WebAppFixture.SignInAsync"/>, keeping the cookies here.</summary>
     public async Task SignInAsync(string email, string password)
     {
         var form = await GetAsync("/Account/Login");
-        using var response = await PostAsync("/Account/Login", new()
-        {
-            ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(form),
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        });
+        using var response = await PostAsync("/Account/Login", WebAppFixture.SignInForm(form, email, password));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.NotNull(Cookie(".AspNetCore.Identity.Application"));
     }

@@ -1,6 +1,4 @@
 using System.Net;
-using IaptLearning.Web.Tests.Authorisation;
-using IaptLearning.Web.Tests.Features.Certificates;
 
 namespace IaptLearning.Web.Tests.Features.Security;
 
@@ -20,7 +18,7 @@ public sealed class PasswordEchoTests(WebAppFixture app)
         var form = await browser.GetAsync("/Account/Register");
         using var response = await browser.PostAsync("/Account/Register", new()
         {
-            ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(form),
+            ["__RequestVerificationToken"] = WebAppFixture.AntiforgeryToken(form),
             ["_handler"] = "register",
             ["Input.FullName"] = "Sam Carter",
             ["Input.Email"] = $"echo-{Guid.NewGuid():N}@example.nhs.uk",
@@ -37,16 +35,10 @@ public sealed class PasswordEchoTests(WebAppFixture app)
     [Fact]
     public async Task SignIn_WrongPassword_PageShownAgainWithoutThePassword()
     {
-        var (_, email) = await CertificateTestData.CreateLearnerAsync(app);
+        var (_, email) = await app.CreatePersonAsync();
         var browser = new CookieJarClient(app);
         var form = await browser.GetAsync("/Account/Login");
-        using var response = await browser.PostAsync("/Account/Login", new()
-        {
-            ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(form),
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = Typed,
-        });
+        using var response = await browser.PostAsync("/Account/Login", WebAppFixture.SignInForm(form, email, Typed));
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("email address or password is not right", html, StringComparison.Ordinal);
         Assert.Contains(email, html, StringComparison.Ordinal);
@@ -56,13 +48,13 @@ public sealed class PasswordEchoTests(WebAppFixture app)
     [Fact]
     public async Task ChangePassword_WrongCurrentPassword_PageShownAgainWithoutAnyPassword()
     {
-        var (_, email) = await CertificateTestData.CreateLearnerAsync(app);
+        var (_, email) = await app.CreatePersonAsync();
         var browser = new CookieJarClient(app);
-        await browser.SignInAsync(email, CertificateTestData.Password);
+        await browser.SignInAsync(email, WebAppFixture.Password);
         var form = await browser.GetAsync("/Account/Manage/ChangePassword");
         using var response = await browser.PostAsync("/Account/Manage/ChangePassword", new()
         {
-            ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(form),
+            ["__RequestVerificationToken"] = WebAppFixture.AntiforgeryToken(form),
             ["_handler"] = "change-password",
             ["Input.OldPassword"] = Typed,
             ["Input.NewPassword"] = "another typed secret 9921",

@@ -2,9 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
-using IaptLearning.Web.Tests.Authorisation;
 using IaptLearning.Web.Tests.Features.Admin;
-using IaptLearning.Web.Tests.Features.Certificates;
 
 namespace IaptLearning.Web.Tests.Features.Security;
 
@@ -21,7 +19,7 @@ public sealed partial class SecurityFindingsTests(WebAppFixture app)
     [Fact]
     public async Task ForgotPassword_ForgedHostHeader_LinkStillAtThePublicAddress()
     {
-        var (_, email) = await CertificateTestData.CreateLearnerAsync(app);
+        var (_, email) = await app.CreatePersonAsync();
         var browser = new CookieJarClient(app);
         var form = await browser.GetAsync("/Account/ForgotPassword");
 
@@ -29,7 +27,7 @@ public sealed partial class SecurityFindingsTests(WebAppFixture app)
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(form),
+                ["__RequestVerificationToken"] = WebAppFixture.AntiforgeryToken(form),
                 ["_handler"] = "forgot-password",
                 ["Input.Email"] = email,
             }),
@@ -49,15 +47,15 @@ public sealed partial class SecurityFindingsTests(WebAppFixture app)
     [Fact]
     public async Task SignOut_OldCookieReplayed_NoLongerOpensTheCpdRecord_AtOnceOrAMinuteLater()
     {
-        var (_, email) = await CertificateTestData.CreateLearnerAsync(app);
+        var (_, email) = await app.CreatePersonAsync();
         var browser = new CookieJarClient(app);
-        await browser.SignInAsync(email, CertificateTestData.Password);
+        await browser.SignInAsync(email, WebAppFixture.Password);
         var stolen = browser.Cookie(AuthCookie);
         Assert.NotNull(stolen);
         Assert.Equal(HttpStatusCode.OK, (await browser.RawGetAsync("/cpd")).StatusCode);
 
         var manage = await browser.GetAsync("/Account/Manage");
-        using var signOut = await browser.PostAsync("/Account/Logout", new() { ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(manage), ["returnUrl"] = "/" });
+        using var signOut = await browser.PostAsync("/Account/Logout", new() { ["__RequestVerificationToken"] = WebAppFixture.AntiforgeryToken(manage), ["returnUrl"] = "/" });
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
 
         var attacker = new CookieJarClient(app);
@@ -79,17 +77,11 @@ public sealed partial class SecurityFindingsTests(WebAppFixture app)
     [InlineData("javascript:alert(1)")]
     public async Task SignIn_OffSiteReturnUrl_GoesHomeNot500(string returnUrl)
     {
-        var (_, email) = await CertificateTestData.CreateLearnerAsync(app);
+        var (_, email) = await app.CreatePersonAsync();
         var browser = new CookieJarClient(app);
         var address = "/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
         var form = await browser.GetAsync(address);
-        using var response = await browser.PostAsync(address, new()
-        {
-            ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(form),
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = CertificateTestData.Password,
-        });
+        using var response = await browser.PostAsync(address, WebAppFixture.SignInForm(form, email, WebAppFixture.Password));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;
         Assert.DoesNotContain("evil.example", location, StringComparison.OrdinalIgnoreCase);
@@ -108,8 +100,8 @@ public sealed partial class SecurityFindingsTests(WebAppFixture app)
     [InlineData("/manage/records?page=99999999999&team=abc")]
     public async Task AdminPages_QueryValuesThatDoNotParse_AnswerThePageNot500(string address)
     {
-        var (_, email) = await AdminTestData.CreatePersonAsync(app, null, JobRole.Other, Roles.Learner, Roles.Admin);
-        using var client = await CertificateTestData.SignedInClientAsync(app, email);
+        var (_, email) = await app.CreatePersonAsync(jobRole: JobRole.Other, roles: [Roles.Learner, Roles.Admin]);
+        using var client = await app.SignInAsync(email);
         using var response = await client.GetAsync(address);
         Assert.True((int)response.StatusCode < 500, $"{address} answered {(int)response.StatusCode}");
         Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
@@ -118,7 +110,7 @@ public sealed partial class SecurityFindingsTests(WebAppFixture app)
     [Fact]
     public async Task LoginWith2fa_RememberMeNotABoolean_Not500()
     {
-        using var client = CertificateTestData.Client(app);
+        using var client = app.CreateBrowserClient();
         using var response = await client.GetAsync("/Account/LoginWith2fa?rememberMe=abc");
         Assert.True((int)response.StatusCode < 500, $"answered {(int)response.StatusCode}");
     }
@@ -126,9 +118,9 @@ public sealed partial class SecurityFindingsTests(WebAppFixture app)
     [Fact]
     public async Task Logout_WithoutAntiforgeryToken_Is400_AndTheSessionLives()
     {
-        var (_, email) = await CertificateTestData.CreateLearnerAsync(app);
+        var (_, email) = await app.CreatePersonAsync();
         var browser = new CookieJarClient(app);
-        await browser.SignInAsync(email, CertificateTestData.Password);
+        await browser.SignInAsync(email, WebAppFixture.Password);
         using var response = await browser.PostAsync("/Account/Logout", new() { ["returnUrl"] = "/" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.RawGetAsync("/cpd")).StatusCode);
@@ -137,15 +129,15 @@ public sealed partial class SecurityFindingsTests(WebAppFixture app)
     [Fact]
     public async Task DownloadPersonalData_WithoutAntiforgeryToken_Is400WithNoData()
     {
-        var (_, email) = await CertificateTestData.CreateLearnerAsync(app);
+        var (_, email) = await app.CreatePersonAsync();
         var browser = new CookieJarClient(app);
-        await browser.SignInAsync(email, CertificateTestData.Password);
+        await browser.SignInAsync(email, WebAppFixture.Password);
         using var response = await browser.PostAsync("/Account/Manage/DownloadPersonalData", []);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain(email, await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
 
         var manage = await browser.GetAsync("/Account/Manage/PersonalData");
-        using var genuine = await browser.PostAsync("/Account/Manage/DownloadPersonalData", new() { ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(manage) });
+        using var genuine = await browser.PostAsync("/Account/Manage/DownloadPersonalData", new() { ["__RequestVerificationToken"] = WebAppFixture.AntiforgeryToken(manage) });
         Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
         Assert.Contains(email, await genuine.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
@@ -157,9 +149,9 @@ public sealed partial class SecurityFindingsTests(WebAppFixture app)
     [InlineData("http://localhost", HttpStatusCode.OK)]
     public async Task BlazorHub_OtherOrigin_Refused_OwnOriginAllowed(string origin, HttpStatusCode expected)
     {
-        var (_, email) = await CertificateTestData.CreateLearnerAsync(app);
+        var (_, email) = await app.CreatePersonAsync();
         var browser = new CookieJarClient(app);
-        await browser.SignInAsync(email, CertificateTestData.Password);
+        await browser.SignInAsync(email, WebAppFixture.Password);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/_blazor/negotiate?negotiateVersion=1");
         request.Headers.Add("Origin", origin);
         using var response = await browser.SendAsync(request);
@@ -173,7 +165,7 @@ public sealed partial class SecurityFindingsTests(WebAppFixture app)
     [InlineData("/no-such-page")]
     public async Task EveryResponse_CarriesTheSecurityHeaders_AndNoServerHeader(string address)
     {
-        using var client = CertificateTestData.Client(app);
+        using var client = app.CreateBrowserClient();
         using var response = await client.GetAsync(address);
         var headers = response.Headers;
         string Header(string name) => headers.TryGetValues(name, out var values) ? string.Join(",", values)
@@ -199,7 +191,7 @@ public sealed partial class SecurityFindingsTests(WebAppFixture app)
     [Fact]
     public async Task Pages_InlineScriptsCarryThisResponsesNonce_AndNonceChangesEachTime()
     {
-        using var client = CertificateTestData.Client(app);
+        using var client = app.CreateBrowserClient();
         var nonces = new List<string>();
         for (var i = 0; i < 20; i++)
         {

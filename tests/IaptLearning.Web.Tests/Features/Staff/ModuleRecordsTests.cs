@@ -15,135 +15,147 @@ public class ModuleRecordsTests(WebAppFixture app)
     [Fact]
     public async Task RefreshAsync_LearningRecords_AreSummarised()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var person = await StaffTestData.CreatePersonAsync(app, org.TeamA1);
+        var org = await app.CreateOrganisationAsync();
+        var person = await app.CreatePersonAsync(teamId: org.TeamA1);
         var now = Now;
-        await using var db = await StaffTestData.Db(app);
-        db.LessonProgress.AddRange(
-            new LessonProgress { UserId = person.Id, ModuleSlug = Slug, LessonSlug = "first-steps", FirstVisitedAtUtc = now.AddDays(-3), LastVisitedAtUtc = now.AddDays(-2), CompletedAtUtc = now.AddDays(-2), ActiveMilliseconds = 90_400 },
-            new LessonProgress { UserId = person.Id, ModuleSlug = Slug, LessonSlug = "second-steps", FirstVisitedAtUtc = now.AddDays(-2), LastVisitedAtUtc = now.AddDays(-1), ActiveMilliseconds = 30_000 });
-        db.AssessmentAttempts.AddRange(
-            Attempt(person.Id, 1, now.AddHours(-5), 40),
-            Attempt(person.Id, 2, now.AddHours(-4), 80),
-            Attempt(person.Id, 3, null, null));
-        await db.SaveChangesAsync();
-        var certificate = await CertificateTestData.IssueAsync(app, person.Id);
+        await app.ExecuteDbAsync(async db =>
+        {
+            db.LessonProgress.AddRange(
+                new LessonProgress { UserId = person.Id, ModuleSlug = Slug, LessonSlug = "first-steps", FirstVisitedAtUtc = now.AddDays(-3), LastVisitedAtUtc = now.AddDays(-2), CompletedAtUtc = now.AddDays(-2), ActiveMilliseconds = 90_400 },
+                new LessonProgress { UserId = person.Id, ModuleSlug = Slug, LessonSlug = "second-steps", FirstVisitedAtUtc = now.AddDays(-2), LastVisitedAtUtc = now.AddDays(-1), ActiveMilliseconds = 30_000 });
+            db.AssessmentAttempts.AddRange(
+                Attempt(person.Id, 1, now.AddHours(-5), 40),
+                Attempt(person.Id, 2, now.AddHours(-4), 80),
+                Attempt(person.Id, 3, null, null));
+            await db.SaveChangesAsync();
+            var certificate = await CertificateSteps.IssueAsync(app, person.Id);
 
-        await ModuleRecords.RefreshAsync(db, person.Id, now);
+            await ModuleRecords.RefreshAsync(db, person.Id, now);
 
-        var record = await db.ModuleRecords.AsNoTracking().SingleAsync(r => r.UserId == person.Id);
-        Assert.Equal(Slug, record.ModuleSlug);
-        Assert.False(record.IsAssigned);
-        Assert.Null(record.DueAtUtc);
-        Assert.Equal(now.AddDays(-3), record.StartedAtUtc);
-        Assert.Equal(now.AddHours(-4), record.LastActivityAtUtc);
-        Assert.Equal(1, record.LessonsCompleted);
-        Assert.Equal(120, record.ActiveSeconds);
-        Assert.Equal(2, record.AttemptCount);
-        Assert.Equal(80, record.BestScorePercent);
-        Assert.Equal(certificate.IssuedAtUtc.Date, record.CompletedAtUtc!.Value.Date);
-        Assert.Equal("1.0.0", record.CompletedVersion);
-        Assert.Equal(certificate.Number, record.CertificateNumber);
-        Assert.Null(record.ExpiresAtUtc);
-        Assert.Equal(now, record.UpdatedAtUtc);
+            var record = await db.ModuleRecords.AsNoTracking().SingleAsync(r => r.UserId == person.Id);
+            Assert.Equal(Slug, record.ModuleSlug);
+            Assert.False(record.IsAssigned);
+            Assert.Null(record.DueAtUtc);
+            Assert.Equal(now.AddDays(-3), record.StartedAtUtc);
+            Assert.Equal(now.AddHours(-4), record.LastActivityAtUtc);
+            Assert.Equal(1, record.LessonsCompleted);
+            Assert.Equal(120, record.ActiveSeconds);
+            Assert.Equal(2, record.AttemptCount);
+            Assert.Equal(80, record.BestScorePercent);
+            Assert.Equal(certificate.IssuedAtUtc.Date, record.CompletedAtUtc!.Value.Date);
+            Assert.Equal("1.0.0", record.CompletedVersion);
+            Assert.Equal(certificate.Number, record.CertificateNumber);
+            Assert.Null(record.ExpiresAtUtc);
+            Assert.Equal(now, record.UpdatedAtUtc);
+        });
     }
 
     [Fact]
     public async Task RefreshAsync_RevokedCertificate_IsNotShown()
     {
-        var person = await StaffTestData.CreatePersonAsync(app, null);
-        var certificate = await CertificateTestData.IssueAsync(app, person.Id);
-        await using var db = await StaffTestData.Db(app);
-        await db.Certificates.Where(c => c.Id == certificate.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedAtUtc, Now));
+        var person = await app.CreatePersonAsync();
+        var certificate = await CertificateSteps.IssueAsync(app, person.Id);
+        await app.ExecuteDbAsync(async db =>
+        {
+            await db.Certificates.Where(c => c.Id == certificate.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedAtUtc, Now));
 
-        await ModuleRecords.RefreshAsync(db, person.Id, Now);
+            await ModuleRecords.RefreshAsync(db, person.Id, Now);
 
-        var record = await db.ModuleRecords.AsNoTracking().SingleAsync(r => r.UserId == person.Id);
-        Assert.NotNull(record.CompletedAtUtc);
-        Assert.Null(record.CertificateNumber);
+            var record = await db.ModuleRecords.AsNoTracking().SingleAsync(r => r.UserId == person.Id);
+            Assert.NotNull(record.CompletedAtUtc);
+            Assert.Null(record.CertificateNumber);
+        });
     }
 
     [Fact]
     public async Task RefreshAsync_SeveralAssignments_TakesEarliestDueAndShortestValidity()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var person = await StaffTestData.CreatePersonAsync(app, org.TeamA1, JobRole.Counsellor);
+        var org = await app.CreateOrganisationAsync();
+        var person = await app.CreatePersonAsync(teamId: org.TeamA1, jobRole: JobRole.Counsellor);
         var completedAt = Now;
-        await CertificateTestData.AddCompletionAsync(app, person.Id);
+        await CertificateSteps.AddCompletionAsync(app, person.Id);
         var today = UkTime.Today(Now);
-        await using var db = await StaffTestData.Db(app);
-        db.Assignments.AddRange(
-            Assignment(a => { a.TeamId = org.TeamA1; a.DueDate = today.AddDays(30); a.ValidityMonths = 24; }),
-            Assignment(a => { a.ServiceId = org.ServiceA; a.JobRole = JobRole.Counsellor; a.DueDate = today.AddDays(10); }),
-            Assignment(a => { a.UserId = person.Id; a.DueDate = today.AddDays(60); a.ValidityMonths = 12; }),
-            Assignment(a => { a.UserId = person.Id; a.DueDate = today.AddDays(1); a.ValidityMonths = 1; a.RemovedAtUtc = Now; }),
-            Assignment(a => { a.ServiceId = org.ServiceA; a.JobRole = JobRole.HighIntensityTherapist; a.DueDate = today; }));
-        await db.SaveChangesAsync();
+        await app.ExecuteDbAsync(async db =>
+        {
+            db.Assignments.AddRange(
+                Assignment(a => { a.TeamId = org.TeamA1; a.DueDate = today.AddDays(30); a.ValidityMonths = 24; }),
+                Assignment(a => { a.ServiceId = org.ServiceA; a.JobRole = JobRole.Counsellor; a.DueDate = today.AddDays(10); }),
+                Assignment(a => { a.UserId = person.Id; a.DueDate = today.AddDays(60); a.ValidityMonths = 12; }),
+                Assignment(a => { a.UserId = person.Id; a.DueDate = today.AddDays(1); a.ValidityMonths = 1; a.RemovedAtUtc = Now; }),
+                Assignment(a => { a.ServiceId = org.ServiceA; a.JobRole = JobRole.HighIntensityTherapist; a.DueDate = today; }));
+            await db.SaveChangesAsync();
 
-        await ModuleRecords.RefreshAsync(db, person.Id, Now);
+            await ModuleRecords.RefreshAsync(db, person.Id, Now);
 
-        var record = await db.ModuleRecords.AsNoTracking().SingleAsync(r => r.UserId == person.Id);
-        Assert.True(record.IsAssigned);
-        Assert.Equal(UkTime.EndOfDayUtc(today.AddDays(10)), record.DueAtUtc);
-        Assert.Equal(12, record.ValidityMonths);
-        Assert.Equal(completedAt.AddMonths(12), record.ExpiresAtUtc);
+            var record = await db.ModuleRecords.AsNoTracking().SingleAsync(r => r.UserId == person.Id);
+            Assert.True(record.IsAssigned);
+            Assert.Equal(UkTime.EndOfDayUtc(today.AddDays(10)), record.DueAtUtc);
+            Assert.Equal(12, record.ValidityMonths);
+            Assert.Equal(completedAt.AddMonths(12), record.ExpiresAtUtc);
+        });
     }
 
     [Fact]
     public async Task RefreshAsync_AssignmentWithdrawn_RemovesAnUntouchedRowAndKeepsAStartedOne()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var untouched = await StaffTestData.CreatePersonAsync(app, org.TeamA2);
-        var started = await StaffTestData.CreatePersonAsync(app, org.TeamA2);
-        await using var db = await StaffTestData.Db(app);
-        var assignment = Assignment(a => { a.TeamId = org.TeamA2; a.DueDate = UkTime.Today(Now).AddDays(5); });
-        db.Assignments.Add(assignment);
-        db.LessonProgress.Add(new LessonProgress { UserId = started.Id, ModuleSlug = Slug, LessonSlug = "first-steps", FirstVisitedAtUtc = Now, LastVisitedAtUtc = Now });
-        await db.SaveChangesAsync();
-        await ModuleRecords.RefreshAsync(db, [untouched.Id, started.Id], Now);
-        Assert.Equal(2, await db.ModuleRecords.CountAsync(r => r.IsAssigned && (r.UserId == untouched.Id || r.UserId == started.Id)));
+        var org = await app.CreateOrganisationAsync();
+        var untouched = await app.CreatePersonAsync(teamId: org.TeamA2);
+        var started = await app.CreatePersonAsync(teamId: org.TeamA2);
+        await app.ExecuteDbAsync(async db =>
+        {
+            var assignment = Assignment(a => { a.TeamId = org.TeamA2; a.DueDate = UkTime.Today(Now).AddDays(5); });
+            db.Assignments.Add(assignment);
+            db.LessonProgress.Add(new LessonProgress { UserId = started.Id, ModuleSlug = Slug, LessonSlug = "first-steps", FirstVisitedAtUtc = Now, LastVisitedAtUtc = Now });
+            await db.SaveChangesAsync();
+            await ModuleRecords.RefreshAsync(db, [untouched.Id, started.Id], Now);
+            Assert.Equal(2, await db.ModuleRecords.CountAsync(r => r.IsAssigned && (r.UserId == untouched.Id || r.UserId == started.Id)));
 
-        assignment.RemovedAtUtc = Now;
-        await db.SaveChangesAsync();
-        await ModuleRecords.RefreshAsync(db, [untouched.Id, started.Id], Now);
+            assignment.RemovedAtUtc = Now;
+            await db.SaveChangesAsync();
+            await ModuleRecords.RefreshAsync(db, [untouched.Id, started.Id], Now);
 
-        Assert.False(await db.ModuleRecords.AnyAsync(r => r.UserId == untouched.Id));
-        var kept = await db.ModuleRecords.AsNoTracking().SingleAsync(r => r.UserId == started.Id);
-        Assert.False(kept.IsAssigned);
-        Assert.Null(kept.DueAtUtc);
-        Assert.NotNull(kept.StartedAtUtc);
+            Assert.False(await db.ModuleRecords.AnyAsync(r => r.UserId == untouched.Id));
+            var kept = await db.ModuleRecords.AsNoTracking().SingleAsync(r => r.UserId == started.Id);
+            Assert.False(kept.IsAssigned);
+            Assert.Null(kept.DueAtUtc);
+            Assert.NotNull(kept.StartedAtUtc);
+        });
     }
 
     [Fact]
     public async Task RefreshAsync_MoreThanOneChunkAndTwice_RefreshesEveryoneOnce()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
+        var org = await app.CreateOrganisationAsync();
         var ids = Enumerable.Range(0, 450).Select(_ => Guid.NewGuid().ToString()).ToList();
-        await using var db = await StaffTestData.Db(app);
-        db.Users.AddRange(ids.Select(id => new ApplicationUser { Id = id, UserName = id + "@example.nhs.uk", Email = id + "@example.nhs.uk", TeamId = org.TeamB1 }));
-        db.Assignments.Add(Assignment(a => { a.TeamId = org.TeamB1; a.DueDate = UkTime.Today(Now).AddDays(5); }));
-        await db.SaveChangesAsync();
+        await app.ExecuteDbAsync(async db =>
+        {
+            // Bare rows in one save rather than CreatePersonAsync: this is of RefreshAsync's chunking, and 450 people one by one are slow.
+            db.Users.AddRange(ids.Select(id => new ApplicationUser { Id = id, UserName = id + "@example.nhs.uk", Email = id + "@example.nhs.uk", TeamId = org.TeamB1 }));
+            db.Assignments.Add(Assignment(a => { a.TeamId = org.TeamB1; a.DueDate = UkTime.Today(Now).AddDays(5); }));
+            await db.SaveChangesAsync();
 
-        await ModuleRecords.RefreshAsync(db, ids.Concat(ids.Take(10)), Now);
-        await ModuleRecords.RefreshAsync(db, ids, Now);
+            await ModuleRecords.RefreshAsync(db, ids.Concat(ids.Take(10)), Now);
+            await ModuleRecords.RefreshAsync(db, ids, Now);
 
-        Assert.Equal(450, await db.ModuleRecords.CountAsync(r => ids.Contains(r.UserId) && r.IsAssigned));
+            Assert.Equal(450, await db.ModuleRecords.CountAsync(r => ids.Contains(r.UserId) && r.IsAssigned));
+        });
     }
 
     [Fact]
     public async Task PeopleTouchedBy_JobRoleInTeam_IsThatRoleInThatTeamOnly()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var match = await StaffTestData.CreatePersonAsync(app, org.TeamA1, JobRole.Counsellor);
-        await StaffTestData.CreatePersonAsync(app, org.TeamA1, JobRole.Supervisor);
-        await StaffTestData.CreatePersonAsync(app, org.TeamA2, JobRole.Counsellor);
-        await using var db = await StaffTestData.Db(app);
+        var org = await app.CreateOrganisationAsync();
+        var match = await app.CreatePersonAsync(teamId: org.TeamA1, jobRole: JobRole.Counsellor);
+        await app.CreatePersonAsync(teamId: org.TeamA1, jobRole: JobRole.Supervisor);
+        await app.CreatePersonAsync(teamId: org.TeamA2, jobRole: JobRole.Counsellor);
+        await app.ExecuteDbAsync(async db =>
+        {
+            var people = await ModuleRecords.PeopleTouchedBy(db, Assignment(a => { a.TeamId = org.TeamA1; a.JobRole = JobRole.Counsellor; })).ToListAsync();
+            var service = await ModuleRecords.PeopleTouchedBy(db, Assignment(a => a.ServiceId = org.ServiceA)).CountAsync();
 
-        var people = await ModuleRecords.PeopleTouchedBy(db, Assignment(a => { a.TeamId = org.TeamA1; a.JobRole = JobRole.Counsellor; })).ToListAsync();
-        var service = await ModuleRecords.PeopleTouchedBy(db, Assignment(a => a.ServiceId = org.ServiceA)).CountAsync();
-
-        Assert.Equal([match.Id], people);
-        Assert.Equal(3, service);
+            Assert.Equal([match.Id], people);
+            Assert.Equal(3, service);
+        });
     }
 
     [Theory]
@@ -171,19 +183,18 @@ public class ModuleRecordsTests(WebAppFixture app)
 
     private async Task<ModuleRecord?> RowAsync(string userId)
     {
-        await using var db = await StaffTestData.Db(app);
-        return await db.ModuleRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.ModuleSlug == Slug);
+        return await app.ExecuteDbAsync(db => db.ModuleRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.ModuleSlug == Slug));
     }
 
     [Fact]
     public async Task Save_LessonProgress_MovesTheRow()
     {
-        var person = await StaffTestData.CreatePersonAsync(app, null);
-        await using (var db = await StaffTestData.Db(app))
+        var person = await app.CreatePersonAsync();
+        await app.ExecuteDbAsync(async db =>
         {
             db.LessonProgress.Add(new LessonProgress { UserId = person.Id, ModuleSlug = Slug, LessonSlug = "first-steps", FirstVisitedAtUtc = Now, LastVisitedAtUtc = Now, CompletedAtUtc = Now });
             await db.SaveChangesAsync();
-        }
+        });
 
         var row = await RowAsync(person.Id);
         Assert.Equal(1, row?.LessonsCompleted);
@@ -193,12 +204,12 @@ public class ModuleRecordsTests(WebAppFixture app)
     [Fact]
     public async Task Save_AssessmentAttempt_MovesTheRow()
     {
-        var person = await StaffTestData.CreatePersonAsync(app, null);
-        await using (var db = await StaffTestData.Db(app))
+        var person = await app.CreatePersonAsync();
+        await app.ExecuteDbAsync(async db =>
         {
             db.AssessmentAttempts.Add(Attempt(person.Id, 1, Now, 70));
             await db.SaveChangesAsync();
-        }
+        });
 
         var row = await RowAsync(person.Id);
         Assert.Equal(1, row?.AttemptCount);
@@ -208,16 +219,16 @@ public class ModuleRecordsTests(WebAppFixture app)
     [Fact]
     public async Task Save_CompletionAndRevocation_MoveTheRow()
     {
-        var person = await StaffTestData.CreatePersonAsync(app, null);
-        var certificate = await CertificateTestData.IssueAsync(app, person.Id);
+        var person = await app.CreatePersonAsync();
+        var certificate = await CertificateSteps.IssueAsync(app, person.Id);
         Assert.Equal(certificate.Number, (await RowAsync(person.Id))?.CertificateNumber);
 
-        await using (var db = await StaffTestData.Db(app))
+        await app.ExecuteDbAsync(async db =>
         {
             var tracked = await db.Certificates.SingleAsync(c => c.Id == certificate.Id);
             tracked.RevokedAtUtc = Now;
             await db.SaveChangesAsync();
-        }
+        });
 
         var row = await RowAsync(person.Id);
         Assert.NotNull(row?.CompletedAtUtc);
@@ -227,23 +238,23 @@ public class ModuleRecordsTests(WebAppFixture app)
     [Fact]
     public async Task Save_TeamAssignmentAndWithdrawal_MoveTheRow()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var person = await StaffTestData.CreatePersonAsync(app, org.TeamA1);
+        var org = await app.CreateOrganisationAsync();
+        var person = await app.CreatePersonAsync(teamId: org.TeamA1);
         var assignment = Assignment(a => { a.TeamId = org.TeamA1; a.DueDate = UkTime.Today(Now).AddDays(7); });
-        await using (var db = await StaffTestData.Db(app))
+        await app.ExecuteDbAsync(async db =>
         {
             db.Assignments.Add(assignment);
             await db.SaveChangesAsync();
-        }
+        });
 
         Assert.Equal(UkTime.EndOfDayUtc(UkTime.Today(Now).AddDays(7)), (await RowAsync(person.Id))?.DueAtUtc);
 
-        await using (var db = await StaffTestData.Db(app))
+        await app.ExecuteDbAsync(async db =>
         {
             var tracked = await db.Assignments.SingleAsync(a => a.Id == assignment.Id);
             tracked.RemovedAtUtc = Now;
             await db.SaveChangesAsync();
-        }
+        });
 
         Assert.Null(await RowAsync(person.Id));
     }
@@ -251,20 +262,20 @@ public class ModuleRecordsTests(WebAppFixture app)
     [Fact]
     public async Task Save_MoveAndNewJobRole_MoveTheRow()
     {
-        var org = await StaffTestData.CreateOrganisationAsync(app);
-        var person = await StaffTestData.CreatePersonAsync(app, org.TeamA1, JobRole.Counsellor);
-        await CertificateTestData.AddCompletionAsync(app, person.Id);
+        var org = await app.CreateOrganisationAsync();
+        var person = await app.CreatePersonAsync(teamId: org.TeamA1, jobRole: JobRole.Counsellor);
+        await CertificateSteps.AddCompletionAsync(app, person.Id);
         Assert.Equal(org.TeamA1, (await RowAsync(person.Id))?.TeamId);
 
-        await StaffTestData.MoveAsync(app, person.Id, org.TeamB1);
+        await app.MovePersonAsync(person.Id, org.TeamB1);
         Assert.Equal(org.TeamB1, (await RowAsync(person.Id))?.TeamId);
 
-        await using (var db = await StaffTestData.Db(app))
+        await app.ExecuteDbAsync(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.Id == person.Id);
             user.JobRole = JobRole.Supervisor;
             await db.SaveChangesAsync();
-        }
+        });
 
         Assert.Equal(JobRole.Supervisor, (await RowAsync(person.Id))?.JobRole);
     }

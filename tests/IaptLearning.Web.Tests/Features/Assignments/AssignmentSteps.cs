@@ -4,7 +4,7 @@ using IaptLearning.Web.Features.Assignments;
 namespace IaptLearning.Web.Tests.Features.Assignments;
 
 /// <summary>New-assignment forms as a manager would fill them in, for the sample module.</summary>
-internal static class AssignmentTestData
+internal static class AssignmentSteps
 {
     public static AssignmentRequest Request(WebAppFixture app, TargetKind kind, int? team = null, int? service = null, string? person = null, string? role = null, DateOnly? due = null, string? validity = null)
     {
