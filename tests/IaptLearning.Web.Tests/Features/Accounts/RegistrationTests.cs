@@ -1,7 +1,6 @@
 using System.Net;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Admin;
-using IaptLearning.Web.Tests.Authorisation;
 using IaptLearning.Web.Tests.Features.Admin;
 using IaptLearning.Web.Tests.Features.Security;
 using Microsoft.AspNetCore.Identity;
@@ -24,7 +23,7 @@ public sealed class RegistrationTests(WebAppFixture app)
         var form = await browser.GetAsync("/Account/Register");
         return await browser.PostAsync("/Account/Register", new()
         {
-            ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(form),
+            ["__RequestVerificationToken"] = WebAppFixture.AntiforgeryToken(form),
             ["_handler"] = "register",
             ["Input.FullName"] = name,
             ["Input.Email"] = email,
@@ -79,12 +78,7 @@ public sealed class RegistrationTests(WebAppFixture app)
     [Fact]
     public async Task SetUpAccount_ForgedToken_SaysTheLinkCannotBeUsed_AndShowsNothingOfTheAccount()
     {
-        var email = $"forged-{Guid.NewGuid():N}@example.nhs.uk";
-        using (var scope = app.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            Assert.True((await users.CreateAsync(new ApplicationUser { UserName = email, Email = email, FullName = "Private Name" })).Succeeded);
-        }
+        var (_, email) = await app.CreatePersonAsync(name: "Private Name", password: null);
 
         var link = Invitations.Link(new Uri("http://localhost/"), "not-a-real-token", email);
         var html = await new CookieJarClient(app).GetAsync(link.PathAndQuery);
@@ -112,7 +106,7 @@ public sealed class RegistrationTests(WebAppFixture app)
         var form = await browser.GetAsync(path);
         using var response = await browser.PostAsync(path, new()
         {
-            ["__RequestVerificationToken"] = AuthorisationWorld.AntiforgeryToken(form),
+            ["__RequestVerificationToken"] = WebAppFixture.AntiforgeryToken(form),
             ["_handler"] = "set-up-account",
             ["Input.Code"] = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(form, "name=\"Input.Code\" value=\"([^\"]*)\"").Groups[1].Value),
             ["Input.Email"] = email,
