@@ -33,6 +33,7 @@ public class ModuleRecord
     public DateTime? LastActivityAtUtc { get; set; }
     public int LessonsCompleted { get; set; }
     public long ActiveSeconds { get; set; }
+    /// <summary>Submitted attempts that count against the attempt limit: those a manager reset do not.</summary>
     public int AttemptCount { get; set; }
     public int? BestScorePercent { get; set; }
 
@@ -46,6 +47,13 @@ public class ModuleRecord
 
     /// <summary>The certificate for the latest completion, unless revoked.</summary>
     public string? CertificateNumber { get; set; }
+
+    /// <summary>
+    /// When the person's minimum-time exemption for this module (or for every module) ends: the latest
+    /// of their unrevoked ones, <see cref="DateTime.MaxValue"/> when one never ends, null when there is
+    /// none. Readers compare it with now, so an exemption running out needs no write.
+    /// </summary>
+    public DateTime? MinTimeExemptUntilUtc { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }
 }

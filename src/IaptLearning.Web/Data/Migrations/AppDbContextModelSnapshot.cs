@@ -765,6 +765,9 @@ namespace IaptLearning.Web.Data.Migrations
                     b.Property<int>("LessonsCompleted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("MinTimeExemptUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ModuleSlug")
                         .IsRequired()
                         .HasMaxLength(100)

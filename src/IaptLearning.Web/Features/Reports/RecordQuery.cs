@@ -29,6 +29,9 @@ public sealed class RecordRow
     public int? Score { get; init; }
     public string? CertificateNumber { get; init; }
     public RecordStatus Status { get; init; }
+
+    /// <summary>Whether a minimum-time exemption (a reasonable adjustment) covers this module now.</summary>
+    public bool MinTimeExempt { get; init; }
 }
 
 /// <summary>One page of the records table.</summary>
@@ -203,6 +206,7 @@ public sealed class RecordQuery
 
     private Expression<Func<ModuleRecord, ApplicationUser, RecordRow>> Projection()
     {
+        var now = _nowUtc;
         Expression<Func<ModuleRecord, ApplicationUser, RecordStatus, RecordRow>> template = (r, u, status) => new RecordRow
         {
             RecordId = r.Id,
@@ -223,6 +227,7 @@ public sealed class RecordQuery
             Score = r.CompletedScorePercent ?? r.BestScorePercent,
             CertificateNumber = r.CertificateNumber,
             Status = status,
+            MinTimeExempt = r.MinTimeExemptUntilUtc != null && r.MinTimeExemptUntilUtc > now,
         };
         var statusOf = StatusOf(_nowUtc);
         var body = new Replacer(template.Parameters[2], Rebind(statusOf, template.Parameters[0])).Visit(template.Body);

@@ -14,7 +14,7 @@ public static class RecordsCsv
     public static readonly IReadOnlyList<string> Headers =
     [
         "Employee number", "Full name", "Email", "Service", "Team", "Job role", "Module", "Module version",
-        "Status", "Due date", "Completion date", "Score", "Certificate number",
+        "Status", "Due date", "Completion date", "Score", "Certificate number", "Minimum-time exemption",
     ];
 
     private const int FlushEvery = 500;
@@ -67,6 +67,7 @@ public static class RecordsCsv
             row.CompletedAtUtc is { } completed ? Date(UkTime.Today(completed)) : null,
             row.Score?.ToString(CultureInfo.InvariantCulture),
             row.CertificateNumber,
+            row.MinTimeExempt ? "Yes" : "No",
         ];
     }
 

@@ -99,7 +99,7 @@ public static class ModuleRecords
             {
                 g.Key.UserId,
                 g.Key.ModuleSlug,
-                Count = g.Count(),
+                Count = g.Count(a => a.ResetAtUtc == null),
                 Best = g.Max(a => a.ScorePercent),
                 Last = g.Max(a => a.SubmittedAtUtc),
             })
@@ -120,6 +120,11 @@ public static class ModuleRecords
         var existing = (await db.ModuleRecords.Where(r => ids.Contains(r.UserId)).ToListAsync(cancellationToken)).ToLookup(r => r.UserId);
         var lessonsByPerson = lessons.ToLookup(l => l.UserId);
         var attemptsByPerson = attempts.ToLookup(a => a.UserId);
+        var exemptionsByPerson = (await db.MinTimeExemptions.AsNoTracking()
+                .Where(e => ids.Contains(e.UserId) && e.RevokedAtUtc == null)
+                .Select(e => new { e.UserId, e.ModuleSlug, e.ExpiresAtUtc })
+                .ToListAsync(cancellationToken))
+            .ToLookup(e => e.UserId);
         var completionsByPerson = completions.ToLookup(c => c.UserId);
 
         foreach (var person in people)
@@ -160,6 +165,8 @@ public static class ModuleRecords
                 record.ActiveSeconds = (lesson?.Milliseconds ?? 0) / 1000;
                 record.AttemptCount = attempt?.Count ?? 0;
                 record.BestScorePercent = attempt?.Best;
+                var exemptions = exemptionsByPerson[person.Id].Where(e => e.ModuleSlug is null || e.ModuleSlug == slug).ToList();
+                record.MinTimeExemptUntilUtc = exemptions.Count == 0 ? null : exemptions.Max(e => e.ExpiresAtUtc ?? DateTime.MaxValue);
                 record.CompletedAtUtc = completion?.CompletedAtUtc;
                 record.CompletedVersion = completion?.ModuleVersion;
                 record.CompletedScorePercent = completion?.Score;

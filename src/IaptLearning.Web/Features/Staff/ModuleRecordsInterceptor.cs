@@ -134,7 +134,7 @@ public sealed class ModuleRecordsInterceptor(IServiceProvider services) : SaveCh
 
             switch (entry.Entity)
             {
-                case LessonProgress or AssessmentAttempt or ModuleCompletion or Certificate:
+                case LessonProgress or AssessmentAttempt or ModuleCompletion or Certificate or MinTimeExemption:
                     Mark(context, ref changes).People.Add((string)entry.Property("UserId").CurrentValue!);
                     break;
                 case Assignment a:

@@ -69,8 +69,8 @@ public class RecordsCsvTests(WebAppFixture app)
         Assert.Equal($"a3-{seed.ModuleOne[8..16]}@example.nhs.uk", row[2]);
         Assert.Equal(["Service A", "A one", "Psychological wellbeing practitioner"], row[3..6]);
         Assert.Equal("Title of " + seed.ModuleOne, row[6]);
-        Assert.Equal(["", "Overdue", "04/03/2026", "", "", ""], row[7..]);
-        Assert.Equal(["1.2.0", "Completed", "", "10/02/2026", "75", "'+SUM(1)"], rows[2][7..]);
+        Assert.Equal(["", "Overdue", "04/03/2026", "", "", "", "No"], row[7..]);
+        Assert.Equal(["1.2.0", "Completed", "", "10/02/2026", "75", "'+SUM(1)", "No"], rows[2][7..]);
     }
 
     [Theory]

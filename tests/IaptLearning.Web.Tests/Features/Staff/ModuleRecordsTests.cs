@@ -1,5 +1,7 @@
 using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Admin;
+using IaptLearning.Web.Features.Assignments;
 using IaptLearning.Web.Features.Staff;
 using IaptLearning.Web.Tests.Features.Certificates;
 using Microsoft.EntityFrameworkCore;
@@ -278,6 +280,68 @@ public class ModuleRecordsTests(WebAppFixture app)
         });
 
         Assert.Equal(JobRole.Supervisor, (await RowAsync(person.Id))?.JobRole);
+    }
+
+    [Fact]
+    public async Task Save_ImportedIntoAnAssignedTeam_GetsTheTeamsRow()
+    {
+        var org = await app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
+        var due = UkTime.Today(Now).AddDays(14);
+        await app.ExecuteDbAsync(async db =>
+        {
+            db.Assignments.Add(Assignment(a => { a.TeamId = org.TeamA1; a.DueDate = due; }));
+            await db.SaveChangesAsync();
+        });
+        var email = $"imported-{Guid.NewGuid():N}@example.nhs.uk";
+        var importer = app.Get<StaffImporter>();
+        using var csv = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            $"Email,Name,Job role,Team,Employee number\r\n{email},Imported Person,Counsellor,{org.ServiceAName} / Step 2,\r\n"));
+        var preview = await importer.PreviewAsync(csv, org.Id);
+        Assert.True(preview.CanImport, string.Join(" ", preview.FileErrors.Concat(preview.Rows.SelectMany(r => r.Errors))));
+
+        Assert.True((await importer.ImportAsync(preview.Rows, WebAppFixture.AdminActor(), "https://learning.example.nhs.uk/")).Succeeded);
+
+        var id = await app.ExecuteDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var row = await RowAsync(id);
+        Assert.Equal((org.TeamA1, JobRole.Counsellor, UkTime.EndOfDayUtc(due)), (row?.TeamId, row?.JobRole, row?.DueAtUtc));
+    }
+
+    [Fact]
+    public async Task Save_AttemptsResetThroughTheService_MoveTheRow()
+    {
+        var (_, manager, person) = await StaffSteps.ServiceManagerAndPersonAsync(app);
+        await app.ExecuteDbAsync(async db =>
+        {
+            db.AssessmentAttempts.AddRange(Attempt(person.Id, 1, Now.AddHours(-2), 40), Attempt(person.Id, 2, Now.AddHours(-1), 50));
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(2, (await RowAsync(person.Id))?.AttemptCount);
+
+        Assert.Equal((ResetOutcome.Reset, 2), await app.Get<LearnerRecordService>().ResetAttemptsAsync(manager.Principal, person.Id, Slug, "Retrained on the format"));
+
+        var row = await RowAsync(person.Id);
+        Assert.Equal(0, row?.AttemptCount);
+        Assert.Equal(50, row?.BestScorePercent);
+    }
+
+    [Fact]
+    public async Task Save_ExemptionGrantedAndRevokedThroughTheService_MoveTheRow()
+    {
+        var (_, manager, person) = await StaffSteps.ServiceManagerAndPersonAsync(app);
+        await app.ExecuteDbAsync(async db =>
+        {
+            db.LessonProgress.Add(new LessonProgress { UserId = person.Id, ModuleSlug = Slug, LessonSlug = "first-steps", FirstVisitedAtUtc = Now, LastVisitedAtUtc = Now });
+            await db.SaveChangesAsync();
+        });
+        Assert.Null((await RowAsync(person.Id))?.MinTimeExemptUntilUtc);
+        var service = app.Get<LearnerRecordService>();
+
+        Assert.Equal(ExemptionOutcome.Done, await service.GrantExemptionAsync(manager.Principal, person.Id, Slug, "Reasonable adjustment: screen reader", null));
+        Assert.Equal(DateTime.MaxValue, (await RowAsync(person.Id))?.MinTimeExemptUntilUtc);
+
+        var exemption = await app.ExecuteDbAsync(db => db.MinTimeExemptions.Where(e => e.UserId == person.Id).Select(e => e.Id).SingleAsync());
+        Assert.Equal(ExemptionOutcome.Done, await service.RevokeExemptionAsync(manager.Principal, person.Id, exemption));
+        Assert.Null((await RowAsync(person.Id))?.MinTimeExemptUntilUtc);
     }
 
     private Assignment Assignment(Action<Assignment> set)
