@@ -1,5 +1,5 @@
 using System.Data.Common;
-using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Features.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 

@@ -50,7 +50,7 @@ public static class ExportMemory
         }
     }
 
-    private static async Task<int> ExportAsync(Web.Features.Staff.StaffScope scope)
+    private static async Task<int> ExportAsync(Web.Features.Records.StaffScope scope)
     {
         await using var db = new AppDbContext(ReportsDatabase.Options());
         var rows = new RecordQuery(db, scope, ReportsDatabase.Now).Sorted(new RecordFilter()).AsAsyncEnumerable();

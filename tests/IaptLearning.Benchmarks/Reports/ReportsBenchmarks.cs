@@ -5,7 +5,7 @@ using BenchmarkDotNet.Configs;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Reports;
-using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Features.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Benchmarks.Reports;

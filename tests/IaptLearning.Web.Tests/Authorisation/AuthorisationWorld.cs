@@ -1,5 +1,5 @@
 using IaptLearning.Web.Features.Accounts;
-using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Features.Records;
 using IaptLearning.Web.Tests.Features.Certificates;
 
 namespace IaptLearning.Web.Tests.Authorisation;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
-using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Features.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Features.Assignments;

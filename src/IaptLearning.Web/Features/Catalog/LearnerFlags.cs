@@ -1,6 +1,6 @@
 using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
-using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Features.Records;
 
 namespace IaptLearning.Web.Features.Catalog;
 

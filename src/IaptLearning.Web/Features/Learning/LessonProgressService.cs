@@ -1,7 +1,7 @@
 using IaptLearning.Content.Model;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Completions;
-using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Features.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

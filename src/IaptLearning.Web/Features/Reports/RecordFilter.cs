@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
-using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Features.Records;
 using Microsoft.Extensions.Primitives;
 
 namespace IaptLearning.Web.Features.Reports;

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
-using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Features.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Features.Reports;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using IaptLearning.Web.Components.Shared;
-using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Features.Records;
 
 namespace IaptLearning.Web.Features.Reports;
 

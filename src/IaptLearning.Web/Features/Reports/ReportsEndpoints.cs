@@ -3,7 +3,7 @@ using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Audit;
 using IaptLearning.Web.Features.Catalog;
-using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Features.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Features.Reports;

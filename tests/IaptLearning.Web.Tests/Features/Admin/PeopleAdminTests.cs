@@ -3,7 +3,7 @@ using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Admin;
 using IaptLearning.Web.Features.Audit;
-using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Features.Records;
 using IaptLearning.Web.Tests.Features.Certificates;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;

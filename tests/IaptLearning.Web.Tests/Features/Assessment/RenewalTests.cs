@@ -5,8 +5,8 @@ using IaptLearning.Web.Features.Assessment;
 using IaptLearning.Web.Features.Assignments;
 using IaptLearning.Web.Features.Certificates;
 using IaptLearning.Web.Features.Learning;
-using IaptLearning.Web.Features.Staff;
-using IaptLearning.Web.Tests.Features.Staff;
+using IaptLearning.Web.Features.Records;
+using IaptLearning.Web.Tests.Features.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Tests.Features.Assessment;

@@ -3,9 +3,9 @@ using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Assignments;
 using IaptLearning.Web.Features.Audit;
-using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Features.Records;
 using IaptLearning.Web.Tests.Features.Certificates;
-using IaptLearning.Web.Tests.Features.Staff;
+using IaptLearning.Web.Tests.Features.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Tests.Features.Assignments;

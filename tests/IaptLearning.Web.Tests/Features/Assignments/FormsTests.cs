@@ -4,7 +4,7 @@ using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Assignments;
 using IaptLearning.Web.Features.Catalog;
-using IaptLearning.Web.Tests.Features.Staff;
+using IaptLearning.Web.Tests.Features.Records;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

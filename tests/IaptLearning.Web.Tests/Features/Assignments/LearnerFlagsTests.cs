@@ -2,7 +2,7 @@ using IaptLearning.Content.Model;
 using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Catalog;
-using IaptLearning.Web.Tests.Features.Staff;
+using IaptLearning.Web.Tests.Features.Records;
 
 namespace IaptLearning.Web.Tests.Features.Assignments;
 

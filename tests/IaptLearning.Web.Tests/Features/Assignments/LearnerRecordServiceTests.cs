@@ -4,7 +4,7 @@ using IaptLearning.Web.Features.Assessment;
 using IaptLearning.Web.Features.Assignments;
 using IaptLearning.Web.Features.Audit;
 using IaptLearning.Web.Features.Learning;
-using IaptLearning.Web.Tests.Features.Staff;
+using IaptLearning.Web.Tests.Features.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Tests.Features.Assignments;

@@ -120,7 +120,7 @@ public class PagesTests(WebAppFixture app)
         {
             db.Assignments.Add(new Assignment { ModuleSlug = app.SampleModule.Slug, TeamId = org.TeamA1, DueDate = due, CreatedByUserId = learner.Id, CreatedAtUtc = now });
             await db.SaveChangesAsync();
-            await IaptLearning.Web.Features.Staff.ModuleRecords.RefreshAsync(db, learner.Id, now);
+            await IaptLearning.Web.Features.Records.ModuleRecords.RefreshAsync(db, learner.Id, now);
         });
 
         var client = await app.SignInAsync(learner.Email);
@@ -158,7 +158,7 @@ public class PagesTests(WebAppFixture app)
         {
             db.Assignments.Add(new Assignment { ModuleSlug = app.SampleModule.Slug, TeamId = org.TeamA1, DueDate = UkTime.Today(now).AddDays(dueInDays), ValidityMonths = 12, CreatedByUserId = learner.Id, CreatedAtUtc = now });
             await db.SaveChangesAsync();
-            await IaptLearning.Web.Features.Staff.ModuleRecords.RefreshAsync(db, learner.Id, now);
+            await IaptLearning.Web.Features.Records.ModuleRecords.RefreshAsync(db, learner.Id, now);
         });
 
         var client = await app.SignInAsync(learner.Email);

@@ -1,7 +1,7 @@
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Demo;
-using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Features.Records;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -28,7 +28,7 @@ public class DashboardReaderTests(WebAppFixture app)
         Assert.Equal(
             [("Counsellor", new StatusCounts(0, 0, 1, 0)), ("High-intensity therapist", new StatusCounts(1, 1, 1, 1)), ("Psychological wellbeing practitioner", new StatusCounts(2, 0, 0, 2))],
             dashboard.JobRoles.Select(l => (l.Label, l.Counts)));
-        Assert.Equal("33%", dashboard.All.Percent(Web.Features.Staff.RecordStatus.Completed));
+        Assert.Equal("33%", dashboard.All.Percent(Web.Features.Records.RecordStatus.Completed));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Reports;
-using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Features.Records;
 using Microsoft.Extensions.Primitives;
 
 namespace IaptLearning.Web.Tests.Features.Reports;

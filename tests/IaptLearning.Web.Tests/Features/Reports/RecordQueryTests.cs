@@ -1,6 +1,6 @@
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Reports;
-using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Features.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Tests.Features.Reports;

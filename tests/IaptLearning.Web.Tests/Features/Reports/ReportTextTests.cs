@@ -42,8 +42,8 @@ public class ReportTextTests
     {
         var counts = new StatusCounts(Completed: 1, InProgress: 1, NotStarted: 1, Overdue: 0);
 
-        Assert.Equal("33%", counts.Percent(Web.Features.Staff.RecordStatus.Completed));
-        Assert.Equal("0%", counts.Percent(Web.Features.Staff.RecordStatus.Overdue));
-        Assert.Equal("0%", StatusCounts.Zero.Percent(Web.Features.Staff.RecordStatus.Completed));
+        Assert.Equal("33%", counts.Percent(Web.Features.Records.RecordStatus.Completed));
+        Assert.Equal("0%", counts.Percent(Web.Features.Records.RecordStatus.Overdue));
+        Assert.Equal("0%", StatusCounts.Zero.Percent(Web.Features.Records.RecordStatus.Completed));
     }
 }

@@ -1,7 +1,7 @@
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 
-namespace IaptLearning.Web.Tests.Features.Staff;
+namespace IaptLearning.Web.Tests.Features.Records;
 
 /// <summary>The usual starting point of the staff tests, from the fixture's own organisation and people.</summary>
 internal static class StaffSteps

@@ -1,7 +1,7 @@
 using IaptLearning.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace IaptLearning.Web.Features.Staff;
+namespace IaptLearning.Web.Features.Records;
 
 /// <summary>A learner's latest completion of a module and when it expires, read fresh from the records.</summary>
 public sealed record CompletionStanding(ModuleCompletion? Latest, DateTime? ExpiresAtUtc, DateTime NowUtc)

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
-namespace IaptLearning.Web.Features.Staff;
+namespace IaptLearning.Web.Features.Records;
 
 /// <summary>
 /// Keeps <see cref="ModuleRecord"/> rows current without any writer asking: while a context saves,

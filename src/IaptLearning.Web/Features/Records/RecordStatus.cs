@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
 using IaptLearning.Web.Data;
 
-namespace IaptLearning.Web.Features.Staff;
+namespace IaptLearning.Web.Features.Records;
 
 /// <summary>
 /// A person's standing on a module, in four buckets that do not overlap, so counts add up to the

@@ -2,7 +2,7 @@ using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace IaptLearning.Web.Features.Staff;
+namespace IaptLearning.Web.Features.Records;
 
 /// <summary>
 /// Rebuilds <see cref="ModuleRecord"/> rows from the records they summarise (lesson progress,

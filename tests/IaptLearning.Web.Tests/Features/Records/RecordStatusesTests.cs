@@ -1,7 +1,7 @@
 using IaptLearning.Web.Data;
-using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Features.Records;
 
-namespace IaptLearning.Web.Tests.Features.Staff;
+namespace IaptLearning.Web.Tests.Features.Records;
 
 public class RecordStatusesTests
 {

@@ -1,6 +1,6 @@
 using IaptLearning.Web.Data;
 
-namespace IaptLearning.Web.Tests.Features.Staff;
+namespace IaptLearning.Web.Tests.Features.Records;
 
 /// <summary>Module records built in memory, for the status and flag rules, at a fixed instant.</summary>
 internal static class TestRecords

@@ -2,11 +2,11 @@ using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Admin;
 using IaptLearning.Web.Features.Assignments;
-using IaptLearning.Web.Features.Staff;
+using IaptLearning.Web.Features.Records;
 using IaptLearning.Web.Tests.Features.Certificates;
 using Microsoft.EntityFrameworkCore;
 
-namespace IaptLearning.Web.Tests.Features.Staff;
+namespace IaptLearning.Web.Tests.Features.Records;
 
 [Collection(WebAppTests.Name)]
 public class ModuleRecordsTests(WebAppFixture app)

@@ -4,7 +4,7 @@ using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
-namespace IaptLearning.Web.Features.Staff;
+namespace IaptLearning.Web.Features.Records;
 
 /// <summary>
 /// The people someone may see records of: everyone for an admin; for a manager, the people now in
