@@ -23,16 +23,41 @@ public sealed class CertificateIssuer(
 {
     private const int MaxAttempts = 8;
 
-    /// <summary>Issues (or finds) the certificate for every completion of this learner that should have one.</summary>
-    public Task<int> IssueMissingAsync(string userId, CancellationToken cancellationToken = default) =>
-        IssueMissingWhereAsync(userId, cancellationToken);
-
     /// <summary>
     /// Issues the certificate of every completion, anyone's, that should have one and has not:
     /// one whose issuing failed at completion time, or older than certificates. Returns how many.
     /// </summary>
-    public Task<int> IssueAllMissingAsync(CancellationToken cancellationToken = default) =>
-        IssueMissingWhereAsync(null, cancellationToken);
+    public async Task<int> IssueAllMissingAsync(CancellationToken cancellationToken = default)
+    {
+        List<(long Id, string ModuleSlug)> missing;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            missing = [.. (await db.ModuleCompletions.AsNoTracking()
+                .Where(c => !db.Certificates.Any(x => x.ModuleCompletionId == c.Id))
+                .Select(c => new { c.Id, c.ModuleSlug })
+                .ToListAsync(cancellationToken)).Select(c => (c.Id, c.ModuleSlug))];
+        }
+
+        var issued = 0;
+        foreach (var completion in missing)
+        {
+            try
+            {
+                if (library.Find(completion.ModuleSlug) is { IssuesCertificate: true } module
+                    && await IssueAsync(completion.Id, module, cancellationToken) is not null)
+                {
+                    issued++;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One certificate that cannot be issued must not hold up the others.
+                logger.LogError(e, "Could not issue the missing certificate for completion {CompletionId}.", completion.Id);
+            }
+        }
+
+        return issued;
+    }
 
     /// <summary>
     /// The certificate for this completion, issuing it if needed; null when the module issues none.
@@ -100,37 +125,7 @@ public sealed class CertificateIssuer(
         }
     }
 
-    private async Task<int> IssueMissingWhereAsync(string? userId, CancellationToken cancellationToken)
-    {
-        List<(long Id, string ModuleSlug)> missing;
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
-        {
-            missing = [.. (await db.ModuleCompletions.AsNoTracking()
-                .Where(c => (userId == null || c.UserId == userId) && !db.Certificates.Any(x => x.ModuleCompletionId == c.Id))
-                .Select(c => new { c.Id, c.ModuleSlug })
-                .ToListAsync(cancellationToken)).Select(c => (c.Id, c.ModuleSlug))];
-        }
 
-        var issued = 0;
-        foreach (var completion in missing)
-        {
-            try
-            {
-                if (library.Find(completion.ModuleSlug) is { IssuesCertificate: true } module
-                    && await IssueAsync(completion.Id, module, cancellationToken) is not null)
-                {
-                    issued++;
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One certificate that cannot be issued must not hold up the others.
-                logger.LogError(e, "Could not issue the missing certificate for completion {CompletionId}.", completion.Id);
-            }
-        }
-
-        return issued;
-    }
 
     private static Task<Certificate?> FindAsync(AppDbContext db, ModuleCompletion completion, CancellationToken cancellationToken) =>
         db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.ModuleCompletionId == completion.Id, cancellationToken);

@@ -22,7 +22,7 @@ public class CertificateIssuerTests(WebAppFixture app)
 
         var first = await Issuer.IssueAsync(completion, Module);
         var second = await Issuer.IssueAsync(completion, Module);
-        await Issuer.IssueMissingAsync(user);
+        await Issuer.IssueAllMissingAsync();
 
         Assert.NotNull(first);
         Assert.Equal(first.Number, second!.Number);
@@ -96,7 +96,7 @@ public class CertificateIssuerTests(WebAppFixture app)
         var (user, _) = await app.CreatePersonAsync();
         await CertificateSteps.AddCompletionAsync(app, user);
 
-        await Issuer.IssueMissingAsync(user);
+        await Issuer.IssueAllMissingAsync();
 
         Assert.Equal(1, await CountAsync(user));
     }

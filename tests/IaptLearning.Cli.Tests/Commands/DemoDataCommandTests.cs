@@ -1,11 +1,10 @@
-using IaptLearning.Cli;
 using IaptLearning.Cli.Hosting;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Demo;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace IaptLearning.Web.Tests.Cli;
+namespace IaptLearning.Cli.Tests.Commands;
 
 public sealed class DemoDataCommandTests : IDisposable
 {

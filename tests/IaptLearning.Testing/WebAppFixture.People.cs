@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace IaptLearning.Web.Tests;
+namespace IaptLearning.Testing;
 
 /// <summary>A service to create, by name, with its teams' names.</summary>
 public sealed record ServiceShape(string Name, params string[] Teams);

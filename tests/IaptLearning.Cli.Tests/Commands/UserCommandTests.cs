@@ -1,15 +1,13 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using IaptLearning.Cli;
 using IaptLearning.Cli.Hosting;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace IaptLearning.Web.Tests.Cli;
+namespace IaptLearning.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>iapt user</c> run in-process against a data folder, then the web app started on the same
@@ -53,7 +51,7 @@ public sealed partial class UserCommandTests(UserCommandTests.FirstAdminFixture 
         // Signed in by the set-up page itself, and the password works from then on.
         Assert.EndsWith("/profile?welcome=true", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(Client(), FirstAdmin, "a long new passphrase")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await WebAppFixture.PostSignInAsync(Client(), FirstAdmin, "a long new passphrase")).StatusCode);
     }
 
     [Fact]
@@ -68,8 +66,8 @@ public sealed partial class UserCommandTests(UserCommandTests.FirstAdminFixture 
         var again = await Client().GetStringAsync(link.PathAndQuery);
         Assert.Contains("This link cannot be used", again, StringComparison.Ordinal);
         Assert.DoesNotContain("Twice Used", again, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(Client(), "twice@example.nhs.uk", "the second passphrase")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(Client(), "twice@example.nhs.uk", "the first passphrase")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await WebAppFixture.PostSignInAsync(Client(), "twice@example.nhs.uk", "the second passphrase")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await WebAppFixture.PostSignInAsync(Client(), "twice@example.nhs.uk", "the first passphrase")).StatusCode);
     }
 
     [Fact]
@@ -117,7 +115,7 @@ public sealed partial class UserCommandTests(UserCommandTests.FirstAdminFixture 
         Assert.True(code == CliApp.Ok, error);
         var client = Client();
         Assert.Equal(HttpStatusCode.Redirect, (await SetPasswordAsync(client, Link(output), "another long passphrase")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(Client(), "relink@example.nhs.uk", "another long passphrase")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await WebAppFixture.PostSignInAsync(Client(), "relink@example.nhs.uk", "another long passphrase")).StatusCode);
     }
 
     [Fact]
@@ -236,8 +234,7 @@ public sealed partial class UserCommandTests(UserCommandTests.FirstAdminFixture 
 
     private static Uri Link(string output) => new(LinkPattern().Match(output).Value);
 
-    private HttpClient Client() =>
-        _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private HttpClient Client() => _app.CreateBrowserClient();
 
     /// <summary>Opens the link and submits the web app's own form, as the person would.</summary>
     private static async Task<HttpResponseMessage> SetPasswordAsync(HttpClient client, Uri link, string password)
@@ -245,24 +242,12 @@ public sealed partial class UserCommandTests(UserCommandTests.FirstAdminFixture 
         var form = await client.GetStringAsync(link.PathAndQuery);
         return await client.PostAsync(link.PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = Hidden("__RequestVerificationToken", form),
+            ["__RequestVerificationToken"] = WebAppFixture.AntiforgeryToken(form),
             ["_handler"] = "set-up-account",
             ["Input.Code"] = WebUtility.HtmlDecode(Hidden("Input.Code", form)),
             ["Input.Email"] = WebUtility.HtmlDecode(Hidden("Input.Email", form)),
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = password,
-        }));
-    }
-
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
-    {
-        var form = await client.GetStringAsync("/Account/Login");
-        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = Hidden("__RequestVerificationToken", form),
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
         }));
     }
 

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace IaptLearning.Web.Tests;
+namespace IaptLearning.Testing;
 
 /// <summary>
 /// The real app on a real SQLite file in a temp folder (migrations applied at start-up), serving
@@ -105,10 +105,4 @@ public partial class WebAppFixture : WebApplicationFactory<Program>
             // A temp folder left behind is harmless.
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class WebAppTests : ICollectionFixture<WebAppFixture>
-{
-    public const string Name = "web app";
 }
