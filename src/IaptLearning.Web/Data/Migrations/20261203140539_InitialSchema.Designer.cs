@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IaptLearning.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126091526_SnapshotCompletedContent")]
-    partial class SnapshotCompletedContent
+    [Migration("20261203140539_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -35,12 +35,19 @@ namespace IaptLearning.Web.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeactivatedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmployeeNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("EmployingService")
                         .HasMaxLength(200)
@@ -81,6 +88,9 @@ namespace IaptLearning.Web.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -90,12 +100,16 @@ namespace IaptLearning.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FullName");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("TeamId", "FullName");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -146,6 +160,16 @@ namespace IaptLearning.Web.Data.Migrations
                     b.Property<int>("QuestionCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ResetAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResetByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResetReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ScorePercent")
                         .HasColumnType("INTEGER");
 
@@ -170,6 +194,62 @@ namespace IaptLearning.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("AssessmentAttempts");
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.Assignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobRole")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ValidityMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ModuleSlug", "RemovedAtUtc");
+
+                    b.ToTable("Assignments");
                 });
 
             modelBuilder.Entity("IaptLearning.Web.Data.AttemptQuestion", b =>
@@ -210,6 +290,52 @@ namespace IaptLearning.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("AttemptQuestions");
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DetailsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorUserId");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("SubjectUserId");
+
+                    b.HasIndex("Action", "AtUtc");
+
+                    b.ToTable("AuditEvents");
                 });
 
             modelBuilder.Entity("IaptLearning.Web.Data.Certificate", b =>
@@ -284,6 +410,7 @@ namespace IaptLearning.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RevokedByUserId")
@@ -316,7 +443,8 @@ namespace IaptLearning.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ModuleCompletionId");
+                    b.HasIndex("ModuleCompletionId")
+                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -327,8 +455,7 @@ namespace IaptLearning.Web.Data.Migrations
                     b.HasIndex("Series", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("UserId", "ModuleSlug", "ModuleVersion")
-                        .IsUnique();
+                    b.HasIndex("UserId", "ModuleSlug");
 
                     b.ToTable("Certificates");
                 });
@@ -463,6 +590,43 @@ namespace IaptLearning.Web.Data.Migrations
                     b.ToTable("LessonProgress");
                 });
 
+            modelBuilder.Entity("IaptLearning.Web.Data.ManagerScope", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GrantedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("UserId", "ServiceId", "TeamId")
+                        .IsUnique();
+
+                    b.ToTable("ManagerScopes", t =>
+                        {
+                            t.HasCheckConstraint("CK_ManagerScopes_ServiceOrTeam", "(\"ServiceId\" IS NULL AND \"TeamId\" IS NOT NULL) OR (\"ServiceId\" IS NOT NULL AND \"TeamId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("IaptLearning.Web.Data.MinTimeExemption", b =>
                 {
                     b.Property<long>("Id")
@@ -538,18 +702,241 @@ namespace IaptLearning.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RenewalNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AttemptId");
+                    b.HasIndex("AttemptId")
+                        .IsUnique();
 
-                    b.HasIndex("UserId", "ModuleSlug", "ModuleVersion")
+                    b.HasIndex("UserId", "ModuleSlug", "ModuleVersion", "RenewalNumber")
                         .IsUnique();
 
                     b.ToTable("ModuleCompletions");
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.ModuleRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActiveSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BestScorePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CompletedScorePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAssigned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JobRole")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastActivityAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LessonsCompleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("MinTimeExemptUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ValidityMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAtUtc");
+
+                    b.HasIndex("ModuleSlug", "CompletedAtUtc");
+
+                    b.HasIndex("UserId", "ModuleSlug")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId", "JobRole", "ModuleSlug", "CompletedAtUtc", "ExpiresAtUtc", "DueAtUtc", "StartedAtUtc")
+                        .HasDatabaseName("IX_ModuleRecords_Dashboard");
+
+                    b.ToTable("ModuleRecords");
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.Organisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OdsCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.Service", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Services");
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.SignInSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions");
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.Team", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Teams");
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.TeamMembership", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ToUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("UserId", "FromUtc");
+
+                    b.ToTable("TeamMemberships");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -701,6 +1088,16 @@ namespace IaptLearning.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("IaptLearning.Web.Data.ApplicationUser", b =>
+                {
+                    b.HasOne("IaptLearning.Web.Data.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Team");
+                });
+
             modelBuilder.Entity("IaptLearning.Web.Data.AssessmentAttempt", b =>
                 {
                     b.HasOne("IaptLearning.Web.Data.ApplicationUser", null)
@@ -708,6 +1105,24 @@ namespace IaptLearning.Web.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.Assignment", b =>
+                {
+                    b.HasOne("IaptLearning.Web.Data.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("IaptLearning.Web.Data.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("IaptLearning.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("IaptLearning.Web.Data.AttemptQuestion", b =>
@@ -769,6 +1184,29 @@ namespace IaptLearning.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IaptLearning.Web.Data.ManagerScope", b =>
+                {
+                    b.HasOne("IaptLearning.Web.Data.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("IaptLearning.Web.Data.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("IaptLearning.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Service");
+
+                    b.Navigation("Team");
+                });
+
             modelBuilder.Entity("IaptLearning.Web.Data.MinTimeExemption", b =>
                 {
                     b.HasOne("IaptLearning.Web.Data.ApplicationUser", null)
@@ -792,6 +1230,62 @@ namespace IaptLearning.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Attempt");
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.ModuleRecord", b =>
+                {
+                    b.HasOne("IaptLearning.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.Service", b =>
+                {
+                    b.HasOne("IaptLearning.Web.Data.Organisation", "Organisation")
+                        .WithMany("Services")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.SignInSession", b =>
+                {
+                    b.HasOne("IaptLearning.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.Team", b =>
+                {
+                    b.HasOne("IaptLearning.Web.Data.Service", "Service")
+                        .WithMany("Teams")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.TeamMembership", b =>
+                {
+                    b.HasOne("IaptLearning.Web.Data.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IaptLearning.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -899,6 +1393,16 @@ namespace IaptLearning.Web.Data.Migrations
             modelBuilder.Entity("IaptLearning.Web.Data.AssessmentAttempt", b =>
                 {
                     b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.Organisation", b =>
+                {
+                    b.Navigation("Services");
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.Service", b =>
+                {
+                    b.Navigation("Teams");
                 });
 #pragma warning restore 612, 618
         }
