@@ -247,4 +247,36 @@ public sealed class ManagerJourneyTests(BrowserFixture browser) : IClassFixture<
             $"At 1280 px the table ends at {table.X + table.Width:0} px, past the content column's {column.X + column.Width:0} px");
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 1280);
     }
+
+    [Fact]
+    public async Task Manager_AssignsToSomeoneATeamAssignmentCovers_IsAskedFirst_ThenAssignsAnyway()
+    {
+        var manager = new Learner(await browser.NewPageAsync(_app.BaseAddress));
+        var page = manager.Page;
+        await manager.SignInAsync("manager.north@example.nhs.uk");
+        await manager.GotoAsync("manage/assignments/new");
+        await manager.WaitInteractiveAsync();
+
+        await page.GetByLabel("Module").SelectOptionAsync(new SelectOptionValue { Label = Learner.LongCovid.Title });
+        await page.GetByLabel("One person").CheckAsync();
+        await page.GetByLabel("Find a person by name or email").FillAsync("learner@example.nhs.uk");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.GetByLabel("Alex Learner").CheckAsync();
+        var due = DateTime.Today.AddDays(90);
+        await page.GetByLabel("Day", new() { Exact = true }).FillAsync(due.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Month", new() { Exact = true }).FillAsync(due.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Year", new() { Exact = true }).FillAsync(due.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign module" }).ClickAsync();
+
+        // Alex's team already has the module: the manager is told, with focus on the message, and chooses.
+        var callout = page.Locator("#overlap");
+        await callout.WaitForAsync();
+        Assert.Contains("This person already has", await callout.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("overlap", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        Assert.EndsWith("/manage/assignments/new", page.Url, StringComparison.Ordinal);
+        await manager.ExpectNoSeriousAxeViolationsAsync("new assignment, already assigned");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign it anyway" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/manage/assignments?assigned=", StringComparison.Ordinal));
+    }
 }

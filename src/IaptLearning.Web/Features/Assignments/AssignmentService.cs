@@ -5,6 +5,7 @@ using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Audit;
 using IaptLearning.Web.Features.Catalog;
 using IaptLearning.Web.Features.Records;
+using IaptLearning.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Features.Assignments;
@@ -31,9 +32,12 @@ public sealed class AssignmentRequest
     public string? DueMonth { get; set; }
     public string? DueYear { get; set; }
     public string? ValidityMonths { get; set; }
+
+    /// <summary>The manager has seen that some of these people already have the module assigned, and assigns it anyway.</summary>
+    public bool OverlapConfirmed { get; set; }
 }
 
-public sealed record CreateAssignmentResult(Assignment? Created, IReadOnlyList<FieldError> Errors, DateParts DueDateParts = DateParts.None)
+public sealed record CreateAssignmentResult(Assignment? Created, IReadOnlyList<FieldError> Errors, DateParts DueDateParts = DateParts.None, string? Overlap = null)
 {
     public bool Succeeded => Created is not null;
 }
@@ -131,6 +135,30 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> factory, M
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Null when none of these people has the module assigned already; otherwise what the manager is
+    /// asked to confirm. Read from the records, which every assignment keeps up to date.
+    /// </summary>
+    private static async Task<string?> OverlapAsync(AppDbContext db, string moduleSlug, string moduleTitle, List<string> people, CancellationToken cancellationToken)
+    {
+        var covered = await db.ModuleRecords.AsNoTracking()
+            .Where(r => r.ModuleSlug == moduleSlug && r.IsAssigned && people.Contains(r.UserId))
+            .Select(r => new { r.UserId, r.DueAtUtc })
+            .ToListAsync(cancellationToken);
+        if (covered.Count == 0)
+        {
+            return null;
+        }
+
+        var who = covered.Count == people.Count
+            ? (people.Count == 1 ? "This person already has" : $"All {people.Count} of these people already have")
+            : $"{covered.Count} of these {people.Count} people already {(covered.Count == 1 ? "has" : "have")}";
+        var earliest = covered.Min(c => c.DueAtUtc);
+        return $"{who} {moduleTitle} assigned through another assignment" +
+            (earliest is { } due ? $", due by {UkTime.Date(ReportText.DueDate(due))} at the earliest" : "") +
+            ". Each person's earliest due date applies, so a later date here changes nothing for them. Assign it anyway, or change who or when.";
+    }
+
     public async Task<CreateAssignmentResult> CreateAsync(ClaimsPrincipal user, AssignmentRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -179,10 +207,15 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> factory, M
             return new CreateAssignmentResult(null, errors, due.ErrorParts);
         }
 
+        var people = await ModuleRecords.PeopleTouchedBy(db, assignment).ToListAsync(cancellationToken);
+        if (!request.OverlapConfirmed && await OverlapAsync(db, assignment.ModuleSlug, module!.Title, people, cancellationToken) is { } overlap)
+        {
+            return new CreateAssignmentResult(null, [], Overlap: overlap);
+        }
+
         db.Assignments.Add(assignment);
         var names = await TargetNames.ReadAsync(db, [assignment], cancellationToken);
         var target = names.Describe(assignment);
-        var people = await ModuleRecords.PeopleTouchedBy(db, assignment).ToListAsync(cancellationToken);
         AuditLog.Add(db, user, AuditActions.AssignmentCreated,
             $"Assigned {module!.Title} to {target}, due {UkTime.Date(assignment.DueDate)}",
             assignment.UserId,

@@ -21,6 +21,42 @@ public class AssignmentServiceTests(WebAppFixture app)
         AssignmentSteps.Request(app, kind, team, service, person, role, due ?? Today.AddDays(60), validity);
 
     [Fact]
+    public async Task Create_PersonATeamAssignmentCovers_AsksFirst_ThenAssignsWhenConfirmed()
+    {
+        var (org, manager, person) = await StaffSteps.ServiceManagerAndPersonAsync(app);
+        Assert.True((await Service.CreateAsync(manager.Principal, Request(TargetKind.Team, team: org.TeamA1, due: Today.AddDays(10)))).Succeeded);
+        var count = await app.ExecuteDbAsync(db => db.Assignments.CountAsync(a => a.UserId == person.Id));
+
+        var personal = Request(TargetKind.Person, person: person.Id, due: Today.AddDays(40));
+        var asked = await Service.CreateAsync(manager.Principal, personal);
+
+        Assert.False(asked.Succeeded);
+        Assert.Empty(asked.Errors);
+        Assert.Equal(
+            $"This person already has {app.SampleModule.Title} assigned through another assignment, due by {UkTime.Date(Today.AddDays(10))} at the earliest. " +
+            "Each person's earliest due date applies, so a later date here changes nothing for them. Assign it anyway, or change who or when.",
+            asked.Overlap);
+        Assert.Equal(count, await app.ExecuteDbAsync(db => db.Assignments.CountAsync(a => a.UserId == person.Id)));
+
+        personal.OverlapConfirmed = true;
+        var confirmed = await Service.CreateAsync(manager.Principal, personal);
+        Assert.True(confirmed.Succeeded);
+        Assert.Null(confirmed.Overlap);
+    }
+
+    [Fact]
+    public async Task Create_TeamWhereSomeAreCovered_SaysHowMany()
+    {
+        var (org, manager, first) = await StaffSteps.ServiceManagerAndPersonAsync(app);
+        await app.CreatePersonAsync(teamId: org.TeamA1);
+        Assert.True((await Service.CreateAsync(manager.Principal, Request(TargetKind.Person, person: first.Id))).Succeeded);
+
+        var asked = await Service.CreateAsync(manager.Principal, Request(TargetKind.Team, team: org.TeamA1));
+
+        Assert.StartsWith($"1 of these 2 people already has {app.SampleModule.Title} assigned", asked.Overlap, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_ServiceManagerTargetsAnotherService_IsRefusedAndNothingSaved()
     {
         var org = await app.CreateOrganisationAsync();
