@@ -41,6 +41,16 @@ public partial class WebAppFixture : WebApplicationFactory<Program>
 
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "iapt-web-tests-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Every email the app has sent to <paramref name="email"/> (the pickup folder: no mail server in tests), as raw .eml text.</summary>
+    public List<string> MailTo(string email)
+    {
+        var folder = Path.Combine(DataPath, "mail");
+        return (Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : [])
+            .Select(File.ReadAllText)
+            .Where(m => m.Contains("To: " + email, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+    }
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 5, 9, 0, 0, TimeSpan.Zero));
 
     public ContentModule SampleModule { get; } = new ContentLoader().Load(SampleContentPath).FindModule("sample-module")

@@ -77,10 +77,15 @@ public sealed partial class Learner(IPage page)
     public async Task SignInAsync(string email, string password = DemoPassword)
     {
         await GotoAsync("Account/Login");
+        await SubmitSignInAsync(email, password);
+        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+    }
+
+    private async Task SubmitSignInAsync(string email, string password)
+    {
         await Page.GetByLabel("Email address").FillAsync(email);
         await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 
     /// <summary>Registers, meets "Check your email" (the same page for an address in use), signs in from there and lands on the profile.</summary>
@@ -94,9 +99,7 @@ public sealed partial class Learner(IPage page)
     public async Task SignInFromCheckYourEmailAsync(string email)
     {
         await Page.GetByRole(AriaRole.Link, new() { Name = "sign in now" }).ClickAsync();
-        await Page.GetByLabel("Email address").FillAsync(email);
-        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await SubmitSignInAsync(email, Password);
         await Page.WaitForURLAsync(ProfileAddress());
         await WaitInteractiveAsync();
     }

@@ -143,7 +143,7 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> factory, M
     {
         var covered = await db.ModuleRecords.AsNoTracking()
             .Where(r => r.ModuleSlug == moduleSlug && r.IsAssigned && people.Contains(r.UserId))
-            .Select(r => new { r.UserId, r.DueAtUtc })
+            .Select(r => r.DueAtUtc)
             .ToListAsync(cancellationToken);
         if (covered.Count == 0)
         {
@@ -153,7 +153,7 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> factory, M
         var who = covered.Count == people.Count
             ? (people.Count == 1 ? "This person already has" : $"All {people.Count} of these people already have")
             : $"{covered.Count} of these {people.Count} people already {(covered.Count == 1 ? "has" : "have")}";
-        var earliest = covered.Min(c => c.DueAtUtc);
+        var earliest = covered.Min();
         return $"{who} {moduleTitle} assigned through another assignment" +
             (earliest is { } due ? $", due by {UkTime.Date(ReportText.DueDate(due))} at the earliest" : "") +
             ". Each person's earliest due date applies, so a later date here changes nothing for them. Assign it anyway, or change who or when.";

@@ -32,10 +32,6 @@ public sealed class RegistrationTests(WebAppFixture app)
         });
     }
 
-    private List<string> MailTo(string email) =>
-        (Directory.Exists(Path.Combine(app.DataPath, "mail")) ? Directory.GetFiles(Path.Combine(app.DataPath, "mail"), "*.eml") : [])
-            .Select(File.ReadAllText).Where(m => m.Contains("To: " + email, StringComparison.OrdinalIgnoreCase)).ToList();
-
     [Fact]
     public async Task Register_AddressInUse_SameRedirectAsANewOne_OwnerEmailed_AccountUnchanged()
     {
@@ -50,7 +46,7 @@ public sealed class RegistrationTests(WebAppFixture app)
         Assert.Equal("/Account/RegisterConfirmation", first.Headers.Location!.AbsolutePath);
         Assert.DoesNotContain("Set-Cookie", second.Headers.Select(h => h.Key), StringComparer.OrdinalIgnoreCase);
 
-        var mail = MailTo(email);
+        var mail = app.MailTo(email);
         Assert.Equal(2, mail.Count);
         Assert.Single(mail, m => m.Contains("Subject: Confirm your email address", StringComparison.Ordinal));
         var warning = InvitationEmailTests.Body(Assert.Single(mail, m => m.Contains("Subject: Someone tried to create an account with your email address", StringComparison.Ordinal)));

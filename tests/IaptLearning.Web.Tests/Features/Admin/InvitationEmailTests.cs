@@ -19,9 +19,7 @@ public class InvitationEmailTests(WebAppFixture app)
 
         await Invitations.SendAsync(users, app.Get<IEmailSender<ApplicationUser>>(), user, "https://learning.example.nhs.uk/");
 
-        var message = Directory.GetFiles(Path.Combine(app.DataPath, "mail"), "*.eml")
-            .Select(File.ReadAllText)
-            .Single(text => text.Contains(email, StringComparison.Ordinal));
+        var message = Assert.Single(app.MailTo(email));
         Assert.Contains("Subject: Your IaptLearning account", message, StringComparison.Ordinal);
         Assert.DoesNotContain("Reset your password", message, StringComparison.Ordinal);
         var body = Body(message);
