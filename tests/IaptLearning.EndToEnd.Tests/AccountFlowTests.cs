@@ -86,4 +86,41 @@ public sealed class AccountFlowTests(BrowserFixture browser) : IClassFixture<Bro
         await first.SignInFromCheckYourEmailAsync(email);
         Assert.Equal("First Owner", await first.Page.GetByLabel("Full name").InputValueAsync());
     }
+
+    [Fact]
+    public async Task ErrorSummaries_OnStaticAndInteractiveForms_TakeFocus_AndLinkToEachField()
+    {
+        var learner = new Learner(await browser.NewPageAsync(_app.BaseAddress));
+        var page = learner.Page;
+
+        // A static account page: the form's own rules.
+        await learner.GotoAsync("Account/Register");
+        await learner.TypeIntoAsync(page.GetByLabel("Full name"), "Robin Newcomer");
+        await page.Keyboard.PressAsync("Enter");
+        await learner.ExpectErrorSummaryLinkingToAsync("Enter your email address", "Input.Email");
+        var links = await page.Locator(".nhsuk-error-summary li a").EvaluateAllAsync<string[]>("links => links.map(l => l.hash)");
+        Assert.Equal(["#Input.Email", "#Input.Password"], links);
+        await learner.ExpectNoSeriousAxeViolationsAsync("registration with errors");
+
+        // A problem Identity finds is on its field too: a wrong current password.
+        var email = $"summary-{Guid.NewGuid():N}@example.nhs.uk";
+        await learner.RegisterAsync(email, "Robin Newcomer");
+        await learner.GotoAsync("Account/Manage/ChangePassword");
+        await learner.TypeIntoAsync(page.GetByLabel("Current password"), "not my password at all");
+        await learner.TypeIntoAsync(page.GetByLabel("New password", new() { Exact = true }), "another long memorable passphrase");
+        await learner.TypeIntoAsync(page.GetByLabel("Confirm your new password"), "another long memorable passphrase");
+        await page.Keyboard.PressAsync("Enter");
+        var wrong = page.Locator(".nhsuk-error-summary li a");
+        await wrong.First.WaitForAsync();
+        await learner.ExpectErrorSummaryLinkingToAsync(await wrong.First.InnerTextAsync(), "Input.OldPassword");
+        Assert.Contains("Error:", await page.Locator("[id='Input.OldPassword-error']").InnerTextAsync(), StringComparison.Ordinal);
+
+        // An interactive page: the profile, emptied and saved.
+        await learner.GotoAsync("profile");
+        await learner.WaitInteractiveAsync();
+        await page.GetByLabel("Full name").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await learner.ExpectErrorSummaryLinkingToAsync("Enter your full name", "full-name");
+        await learner.ExpectNoSeriousAxeViolationsAsync("profile with an error");
+    }
 }

@@ -73,6 +73,54 @@ public sealed class ManagerJourneyTests(BrowserFixture browser) : IClassFixture<
     }
 
     [Fact]
+    public async Task DateFilters_OnAPhone_AreNhsDateInputs_AWrongDateLinksToItsBox()
+    {
+        var manager = new Learner(await browser.NewPageAsync(_app.BaseAddress));
+        var page = manager.Page;
+        await page.SetViewportSizeAsync(375, 812);
+        await manager.SignInAsync("manager.north@example.nhs.uk");
+
+        await manager.GotoAsync("manage/records");
+        await manager.WaitInteractiveAsync();
+        Assert.Equal(0, await page.Locator("input[type=date]").CountAsync());
+        await page.GetByText("Filter the records").ClickAsync();
+        var dueFrom = page.GetByRole(AriaRole.Group, new() { Name = "Due on or after" });
+        await FillDateAsync(dueFrom, "31", "2", "2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await manager.ExpectErrorSummaryLinkingToAsync("The earliest due date must be a real date", "duefrom-day");
+        await manager.ExpectNoSeriousAxeViolationsAsync("records with a wrong due date, at 375 px");
+
+        // Typed as day, month and year; read as a UK date; kept in the boxes and in the links that sort and page.
+        await FillDateAsync(dueFrom, "1", "1", "2020");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("duefrom-year=2020", StringComparison.Ordinal));
+        await manager.WaitInteractiveAsync();
+        Assert.Equal(0, await page.Locator(".nhsuk-error-summary").CountAsync());
+        Assert.Equal("1", await dueFrom.GetByLabel("Day").InputValueAsync());
+        // The column headings are hidden on a phone, where the table stacks, but their links are still the page's.
+        Assert.Contains("duefrom=2020-01-01", await page.Locator("table.records-table thead a[href*='sort=due']").GetAttributeAsync("href") ?? "", StringComparison.Ordinal);
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 375);
+
+        var admin = new Learner(await browser.NewPageAsync(_app.BaseAddress));
+        await admin.Page.SetViewportSizeAsync(375, 812);
+        await admin.SignInAsync("admin@example.nhs.uk");
+        await admin.GotoAsync("admin/audit");
+        Assert.Equal(0, await admin.Page.Locator("input[type=date]").CountAsync());
+        await FillDateAsync(admin.Page.GetByRole(AriaRole.Group, new() { Name = "From" }), "5", "3", "2026");
+        await FillDateAsync(admin.Page.GetByRole(AriaRole.Group, new() { Name = "To (inclusive)" }), "1", "3", "2026");
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await admin.ExpectErrorSummaryLinkingToAsync("To date must be the same as or after the from date", "to-day");
+        await admin.ExpectNoSeriousAxeViolationsAsync("audit log with dates the wrong way round, at 375 px");
+    }
+
+    private static async Task FillDateAsync(ILocator group, string day, string month, string year)
+    {
+        await group.GetByLabel("Day", new() { Exact = true }).FillAsync(day);
+        await group.GetByLabel("Month", new() { Exact = true }).FillAsync(month);
+        await group.GetByLabel("Year", new() { Exact = true }).FillAsync(year);
+    }
+
+    [Fact]
     public async Task AdminAndManagerPages_HaveNoSeriousAxeViolations()
     {
         var admin = new Learner(await browser.NewPageAsync(_app.BaseAddress));

@@ -104,6 +104,21 @@ public sealed partial class Learner(IPage page)
         await WaitInteractiveAsync();
     }
 
+    /// <summary>
+    /// The NHS.UK error summary pattern: the summary has focus when it appears, the message links to the field's
+    /// input, and following the link moves focus there.
+    /// </summary>
+    public async Task ExpectErrorSummaryLinkingToAsync(string message, string inputId)
+    {
+        var summary = Page.Locator(".nhsuk-error-summary");
+        await summary.WaitForAsync();
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        var link = summary.GetByRole(AriaRole.Link, new() { Name = message });
+        Assert.EndsWith("#" + inputId, await link.GetAttributeAsync("href") ?? "", StringComparison.Ordinal);
+        await link.ClickAsync();
+        await Assertions.Expect(Page.Locator($"[id='{inputId}']")).ToBeFocusedAsync();
+    }
+
     /// <summary>Fills in and sends the registration form by keyboard, and waits for "Check your email".</summary>
     public async Task SubmitRegistrationAsync(string email, string fullName)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IaptLearning.Web.Components.Shared;
 
 namespace IaptLearning.Web.Features.Assignments;
 
@@ -100,6 +101,53 @@ public static class DateInput
 
         return new(new DateOnly(y, m, d), null, DateParts.None);
     }
+
+    private static readonly string[] LinkDateFormats = ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"];
+
+    /// <summary>
+    /// An optional date filter from a query string. A form sends its NHS.UK date input's three boxes
+    /// ("<paramref name="id"/>-day", "-month", "-year"); a link carries one value ("2026-03-27", or "27/3/2026" as
+    /// typed by hand). The boxes win when any is filled in. A bad value gives null and an error linked to its box.
+    /// </summary>
+    public static DateOnly? ReadFilter(string id, string label, string? linkValue, string? day, string? month, string? year, out FieldError? error)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        error = null;
+        DateOnly date;
+        if (!string.IsNullOrWhiteSpace(day) || !string.IsNullOrWhiteSpace(month) || !string.IsNullOrWhiteSpace(year))
+        {
+            var read = Read(label, day, month, year, required: false);
+            if (read.Error is not null)
+            {
+                error = new FieldError(FirstInputId(id, read.ErrorParts), read.Error);
+                return null;
+            }
+
+            date = read.Value!.Value;
+        }
+        else if (string.IsNullOrWhiteSpace(linkValue))
+        {
+            return null;
+        }
+        else if (!DateOnly.TryParseExact(linkValue.Trim(), LinkDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            error = new FieldError(FirstInputId(id, DateParts.All), $"{label} must be a real date, for example 27 3 2026");
+            return null;
+        }
+
+        if (date.Year is >= 1900 and <= 2200)
+        {
+            return date;
+        }
+
+        error = new FieldError(FirstInputId(id, DateParts.Year), $"{label} must be between the years 1900 and 2200");
+        return null;
+    }
+
+    /// <summary>The box an error summary links to for an NHS.UK date input: the first one in error, else the day.</summary>
+    public static string FirstInputId(string id, DateParts errorParts) =>
+        id + (errorParts.HasFlag(DateParts.Day) || errorParts == DateParts.None ? "-day"
+            : errorParts.HasFlag(DateParts.Month) ? "-month" : "-year");
 
     private static bool IsNumber(string text, int maxLength) =>
         text.Length <= maxLength && text.All(char.IsAsciiDigit);

@@ -1,6 +1,6 @@
-using System.Globalization;
 using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Assignments;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Features.Audit;
@@ -10,47 +10,50 @@ public sealed record AuditFilter(string? Action, string? Actor, string? Subject,
 {
     public const int PageSize = 50;
 
-    public static AuditFilter Parse(string? action, string? actor, string? subject, string? from, string? to, int? page, out IReadOnlyList<string> errors)
+    /// <summary>
+    /// Reads the log's filters; each bad value is left out and explained, linked to its field. The dates come
+    /// as an NHS.UK date input's boxes from the form ("from-day" …) or as one value from a link ("from").
+    /// </summary>
+    public static AuditFilter Parse(IReadOnlyDictionary<string, string?> query, out IReadOnlyList<FieldError> errors)
     {
-        var problems = new List<string>();
+        ArgumentNullException.ThrowIfNull(query);
+        var problems = new List<FieldError>();
+        var action = query.GetValueOrDefault("action");
         if (!string.IsNullOrEmpty(action) && !AuditActions.Names.ContainsKey(action))
         {
-            problems.Add("Choose an action from the list");
+            problems.Add(new("action", "Choose an action from the list"));
             action = null;
         }
 
-        var fromDate = ParseDate(from, "from", problems);
-        var toDate = ParseDate(to, "to", problems);
+        var fromDate = Date(query, "from", "From date", problems);
+        var toDate = Date(query, "to", "To date", problems);
         if (fromDate is { } f && toDate is { } t && f > t)
         {
-            problems.Add("The 'from' date must be on or before the 'to' date");
-            fromDate = toDate = null;
+            problems.Add(new("to-day", "To date must be the same as or after the from date"));
+            toDate = null;
         }
 
         errors = problems;
-        return new AuditFilter(action, Clean(actor), Clean(subject), fromDate, toDate, Math.Max(1, page ?? 1));
+        return new AuditFilter(string.IsNullOrEmpty(action) ? null : action, Clean(query.GetValueOrDefault("actor")), Clean(query.GetValueOrDefault("subject")),
+            fromDate, toDate, Math.Max(1, QueryValues.Number(query.GetValueOrDefault("page")) ?? 1));
+    }
+
+    private static DateOnly? Date(IReadOnlyDictionary<string, string?> query, string key, string label, List<FieldError> problems)
+    {
+        var date = DateInput.ReadFilter(key, label, query.GetValueOrDefault(key),
+            query.GetValueOrDefault(key + "-day"), query.GetValueOrDefault(key + "-month"), query.GetValueOrDefault(key + "-year"), out var error);
+        if (error is not null)
+        {
+            problems.Add(error);
+        }
+
+        return date;
     }
 
     private static string? Clean(string? value)
     {
         var trimmed = value?.Trim();
         return string.IsNullOrEmpty(trimmed) ? null : trimmed.Length > 256 ? trimmed[..256] : trimmed;
-    }
-
-    private static DateOnly? ParseDate(string? value, string name, List<string> problems)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        problems.Add($"The '{name}' date must be a real date, like 2026-03-05");
-        return null;
     }
 }
 

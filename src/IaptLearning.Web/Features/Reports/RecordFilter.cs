@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Assignments;
 using IaptLearning.Web.Features.Records;
 using Microsoft.Extensions.Primitives;
 
@@ -64,8 +65,6 @@ public sealed record RecordFilter
         ["overdue"] = RecordStatus.Overdue,
     };
 
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"];
-
     public static string SortName(RecordSort sort) => SortNames.First(p => p.Value == sort).Key;
 
     public static string StatusName(RecordStatus status) => StatusNames.First(p => p.Value == status).Key;
@@ -101,7 +100,7 @@ public sealed record RecordFilter
         };
         if (filter is { DueFrom: { } from, DueTo: { } to } && from > to)
         {
-            errors.Add(new FieldError("dueto", "The latest due date must be the same as or after the earliest due date"));
+            errors.Add(new FieldError("dueto-day", "The latest due date must be the same as or after the earliest due date"));
             filter = filter with { DueTo = null };
         }
 
@@ -230,19 +229,14 @@ public sealed record RecordFilter
 
     private static DateOnly? Date(Dictionary<string, string> values, string key, string label, List<FieldError> errors)
     {
-        if (!values.TryGetValue(key, out var text))
+        var date = DateInput.ReadFilter(key, label, values.GetValueOrDefault(key),
+            values.GetValueOrDefault(key + "-day"), values.GetValueOrDefault(key + "-month"), values.GetValueOrDefault(key + "-year"), out var error);
+        if (error is not null)
         {
-            return null;
+            errors.Add(error);
         }
 
-        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && date.Year is >= 1900 and <= 2200)
-        {
-            return date;
-        }
-
-        errors.Add(new FieldError(key, $"{label} must be a real date, for example 27/3/2026"));
-        return null;
+        return date;
     }
 
     private static string? SearchTerm(Dictionary<string, string> values, List<FieldError> errors)

@@ -69,6 +69,44 @@ public class ErrorSummaryTests : BunitContext
         Assert.Null(items[1].QuerySelector("a"));
     }
 
+    private sealed class Account
+    {
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+    }
+
+    [Fact]
+    public void Render_ValidationMessages_LinkToTheirFieldsInTheModelsOrder_OthersUnlinked()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/Account/Register");
+        var context = new EditContext(new Account());
+        var messages = new ValidationMessageStore(context);
+        messages.Add(context.Field(""), "The link has expired");
+        messages.Add(context.Field(nameof(Account.Password)), "Passwords must be at least 12 characters.");
+        messages.Add(context.Field(nameof(Account.Email)), "Enter your email address");
+
+        var cut = Render<ErrorSummary>(p => p.AddCascadingValue(context));
+
+        var items = cut.FindAll("li");
+        Assert.Equal(["/Account/Register#Input.Email", "/Account/Register#Input.Password", null],
+            items.Select(i => i.QuerySelector("a")?.GetAttribute("href")));
+        Assert.Equal(["Enter your email address", "Passwords must be at least 12 characters.", "The link has expired"], items.Select(i => i.TextContent));
+    }
+
+    [Fact]
+    public void Render_FieldId_NamesEachPropertysInput()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/profile");
+        var context = new EditContext(new Account());
+        new ValidationMessageStore(context).Add(context.Field(nameof(Account.Email)), "Enter your email address");
+
+        var cut = Render<ErrorSummary>(p => p
+            .AddCascadingValue(context)
+            .Add(c => c.FieldId, property => property == nameof(Account.Email) ? "email" : null));
+
+        Assert.Equal("/profile#email", cut.Find("li a").GetAttribute("href"));
+    }
+
     [Fact]
     public void Render_NewErrors_TakeFocusOnceUntilTheyChange()
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Features.Audit;
 using IaptLearning.Web.Features.Certificates;
 using IaptLearning.Web.Tests.Features.Certificates;
@@ -63,16 +64,33 @@ public class AuditQueryTests(WebAppFixture app)
     }
 
     [Theory]
-    [InlineData("nonsense", null, null, "Choose an action from the list")]
-    [InlineData(null, "2026-02-30", null, "The 'from' date must be a real date, like 2026-03-05")]
-    [InlineData(null, "2026-03-05", "2026-03-01", "The 'from' date must be on or before the 'to' date")]
-    public void Parse_BadValues_ReportedAndIgnored(string? action, string? from, string? to, string message)
+    [InlineData("action=nonsense", "action", "Choose an action from the list")]
+    [InlineData("from=2026-02-30", "from-day", "From date must be a real date, for example 27 3 2026")]
+    [InlineData("from-day=30&from-month=2&from-year=2026", "from-day", "From date must be a real date")]
+    [InlineData("from-day=5&from-year=2026", "from-month", "From date must include a month")]
+    [InlineData("from=2026-03-05&to-day=1&to-month=3&to-year=2026", "to-day", "To date must be the same as or after the from date")]
+    public void Parse_BadValues_ReportedAgainstTheirFieldAndIgnored(string query, string field, string message)
     {
-        var filter = AuditFilter.Parse(action, null, null, from, to, page: -3, out var errors);
+        var values = query.Split('&').Select(p => p.Split('=')).ToDictionary(p => p[0], p => (string?)p[1]);
+        values["page"] = "-3";
 
-        Assert.Equal(message, Assert.Single(errors));
+        var filter = AuditFilter.Parse(values, out var errors);
+
+        Assert.Equal(new FieldError(field, message), Assert.Single(errors));
         Assert.Null(filter.Action);
-        Assert.Null(filter.From);
+        Assert.Null(filter.To);
         Assert.Equal(1, filter.Page);
+    }
+
+    [Fact]
+    public void Parse_DateInputBoxes_AreTheUkDatesTyped()
+    {
+        var filter = AuditFilter.Parse(new Dictionary<string, string?>
+        {
+            ["from-day"] = "1", ["from-month"] = "7", ["from-year"] = "2026", ["to"] = "2026-07-31", ["page"] = "2",
+        }, out var errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(new AuditFilter(null, null, null, new DateOnly(2026, 7, 1), new DateOnly(2026, 7, 31), 2), filter);
     }
 }

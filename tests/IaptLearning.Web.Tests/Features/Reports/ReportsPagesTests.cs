@@ -109,6 +109,7 @@ public class ReportsPagesTests(WebAppFixture app)
         Assert.Contains("There is a problem", html, StringComparison.Ordinal);
         Assert.Contains("Choose a status from the list", html, StringComparison.Ordinal);
         Assert.Contains("The earliest due date must be a real date", html, StringComparison.Ordinal);
+        Assert.Contains("#duefrom-day\">The earliest due date must be a real date", html, StringComparison.Ordinal);
         Assert.Contains("Page must be a whole number from 1", html, StringComparison.Ordinal);
         Assert.Contains("9 records match", html, StringComparison.Ordinal);
     }

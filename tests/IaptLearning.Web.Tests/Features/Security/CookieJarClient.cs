@@ -76,6 +76,19 @@ public sealed class CookieJarClient
     public async Task<HttpResponseMessage> PostAsync(string address, Dictionary<string, string> form) =>
         await SendAsync(new HttpRequestMessage(HttpMethod.Post, address) { Content = new FormUrlEncodedContent(form) });
 
+    /// <summary>
+    /// Opens a Blazor form page and posts its form as a browser would: the page's antiforgery token, the form's
+    /// name (<paramref name="handler"/>) and the given fields.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string address, string handler, Dictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var form = await GetAsync(address);
+        fields["__RequestVerificationToken"] = WebAppFixture.AntiforgeryToken(form);
+        fields["_handler"] = handler;
+        return await PostAsync(address, fields);
+    }
+
     /// <summary>Signs in through the same form as <see cref="WebAppFixture.SignInAsync"/>, keeping the cookies here.</summary>
     public async Task SignInAsync(string email, string password)
     {

@@ -15,11 +15,8 @@ public sealed class PasswordEchoTests(WebAppFixture app)
     public async Task Register_PasswordsDoNotMatch_PageShownAgainWithoutThePassword()
     {
         var browser = new CookieJarClient(app);
-        var form = await browser.GetAsync("/Account/Register");
-        using var response = await browser.PostAsync("/Account/Register", new()
+        using var response = await browser.SubmitFormAsync("/Account/Register", "register", new()
         {
-            ["__RequestVerificationToken"] = WebAppFixture.AntiforgeryToken(form),
-            ["_handler"] = "register",
             ["Input.FullName"] = "Sam Carter",
             ["Input.Email"] = $"echo-{Guid.NewGuid():N}@example.nhs.uk",
             ["Input.Password"] = Typed,
@@ -51,11 +48,8 @@ public sealed class PasswordEchoTests(WebAppFixture app)
         var (_, email) = await app.CreatePersonAsync();
         var browser = new CookieJarClient(app);
         await browser.SignInAsync(email, WebAppFixture.Password);
-        var form = await browser.GetAsync("/Account/Manage/ChangePassword");
-        using var response = await browser.PostAsync("/Account/Manage/ChangePassword", new()
+        using var response = await browser.SubmitFormAsync("/Account/Manage/ChangePassword", "change-password", new()
         {
-            ["__RequestVerificationToken"] = WebAppFixture.AntiforgeryToken(form),
-            ["_handler"] = "change-password",
             ["Input.OldPassword"] = Typed,
             ["Input.NewPassword"] = "another typed secret 9921",
             ["Input.ConfirmPassword"] = "another typed secret 9921",
