@@ -181,6 +181,23 @@ public sealed partial class FirstStepsLearnerTests(BrowserFixture browser) : ICl
     }
 
     [Fact]
+    public async Task CompleteLesson_ChecksUnanswered_SummaryLinksToTheFirstCheck()
+    {
+        var learner = await SignedUpLearnerAsync(minTimeScale: 0);
+        var page = learner.Page;
+        var index = Module.Lessons.Select((l, i) => (l, i)).First(p => p.l.Questions.Length > 0).i;
+        var question = Module.Lessons[index].Questions[0];
+        await learner.GotoAsync(LessonAddress(index));
+        await learner.WaitInteractiveAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete lesson and continue" }).ClickAsync();
+
+        await learner.ExpectErrorSummaryLinkingToAsync("Answer every knowledge check in this lesson before you complete it.",
+            $"kc-{question.Id}-{question.Options[0].Index}");
+        await learner.ExpectNoSeriousAxeViolationsAsync("lesson completed too soon");
+    }
+
+    [Fact]
     public async Task AssessmentStartPage_Introduction_PointsToNoBankBelow()
     {
         var learner = await SignedUpLearnerAsync(minTimeScale: 0);
