@@ -24,6 +24,39 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task LearnerPages_OnAPhone_FitTheScreen_AndHaveNoSeriousViolations()
+    {
+        var page = await browser.NewPageAsync(_app.BaseAddress);
+        await page.SetViewportSizeAsync(375, 812);
+        var learner = new Learner(page);
+        await learner.SignUpAsync();
+        var module = Learner.LongCovid;
+        var tooWide = new List<string>();
+        foreach (var address in new[]
+        {
+            "", "modules", $"modules/{module.Slug}", $"modules/{module.Slug}/lessons/{module.Lessons[0].Slug}",
+            $"modules/{module.Slug}/assessment", "cpd", "profile", "verify", "Account/Manage", "Account/Manage/ChangePassword",
+        })
+        {
+            await page.GotoAsync(address);
+            if (address != "verify")
+            {
+                // The public verification page is static, like the account pages.
+                await learner.WaitInteractiveAsync();
+            }
+
+            if (await learner.WiderThanTheScreenAsync("/" + address, 375) is { } problem)
+            {
+                tooWide.Add(problem);
+            }
+
+            await learner.ExpectNoSeriousAxeViolationsAsync($"/{address} at 375 px");
+        }
+
+        Assert.Empty(tooWide);
+    }
+
+    [Fact]
     public async Task UnknownModule_DirectGet_Is404PageWithoutViolations()
     {
         var learner = new Learner(await browser.NewPageAsync(_app.BaseAddress));

@@ -162,14 +162,9 @@ public sealed class ManagerJourneyTests(BrowserFixture browser) : IClassFixture<
 
     private static async Task ExpectFitsAndAxeCleanAsync(Learner learner, string what, int width, List<string> tooWide)
     {
-        // What sticks out, named, so a failure says where to look.
-        var wide = await learner.Page.EvaluateAsync<string[]>(
-            "w => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > w + 0.5).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))",
-            width);
-        var pageWidth = await learner.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        if (pageWidth > width)
+        if (await learner.WiderThanTheScreenAsync(what, width) is { } problem)
         {
-            tooWide.Add($"{what} is {pageWidth} px wide on a {width} px screen: {string.Join("; ", wide)}");
+            tooWide.Add(problem);
         }
 
         await learner.ExpectNoSeriousAxeViolationsAsync($"{what} at {width} px");

@@ -104,6 +104,21 @@ public sealed partial class Learner(IPage page)
         await WaitInteractiveAsync();
     }
 
+    /// <summary>Null when the page fits a screen <paramref name="width"/> px wide; else what is too wide, named.</summary>
+    public async Task<string?> WiderThanTheScreenAsync(string what, int width)
+    {
+        var pageWidth = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        if (pageWidth <= width)
+        {
+            return null;
+        }
+
+        var wide = await Page.EvaluateAsync<string[]>(
+            "w => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > w + 0.5).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))",
+            width);
+        return $"{what} is {pageWidth} px wide on a {width} px screen: {string.Join("; ", wide)}";
+    }
+
     /// <summary>
     /// The NHS.UK error summary pattern: the summary has focus when it appears, the message links to the field's
     /// input, and following the link moves focus there.
