@@ -100,9 +100,13 @@ public partial class WebAppFixture
         email ??= $"person-{Guid.NewGuid():N}@example.nhs.uk";
         roles ??= [];
         var now = Clock.GetUtcNow().UtcDateTime;
+        // Someone put in a team has been there a year unless a test says otherwise, so team
+        // assignments' own dates apply rather than a new starter's.
+        var joined = inTeamSinceUtc ?? now.AddYears(-1);
         var user = new ApplicationUser
         {
-            UserName = email, Email = email, EmailConfirmed = true, FullName = name, JobRole = jobRole, EmployeeNumber = employeeNumber, CreatedAtUtc = now,
+            UserName = email, Email = email, EmailConfirmed = true, FullName = name, JobRole = jobRole, EmployeeNumber = employeeNumber,
+            CreatedAtUtc = teamId is null || joined > now ? now : joined,
         };
         using (var scope = Services.CreateScope())
         {
@@ -121,7 +125,7 @@ public partial class WebAppFixture
                 if (teamId is { } team)
                 {
                     (await db.Users.SingleAsync(u => u.Id == user.Id)).TeamId = team;
-                    db.TeamMemberships.Add(new TeamMembership { UserId = user.Id, TeamId = team, FromUtc = inTeamSinceUtc ?? now });
+                    db.TeamMemberships.Add(new TeamMembership { UserId = user.Id, TeamId = team, FromUtc = joined });
                 }
 
                 db.ManagerScopes.AddRange((managesServices ?? []).Select(s => new ManagerScope { UserId = user.Id, ServiceId = s, GrantedAtUtc = now }));

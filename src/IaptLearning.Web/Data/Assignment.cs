@@ -20,6 +20,16 @@ public class Assignment
     /// <summary>The date it is due, in UK time; overdue from the start of the next day.</summary>
     public DateOnly DueDate { get; set; }
 
+    /// <summary>
+    /// For a group assignment, the days someone has from joining (their account or their current
+    /// team, whichever is later): a new starter's date is this many days after they joined, when that
+    /// is later than <see cref="DueDate"/>. A personal assignment's own date is the person's date.
+    /// </summary>
+    public int NewStarterDays { get; set; } = DefaultNewStarterDays;
+
+    public const int DefaultNewStarterDays = 28;
+    public const int MaxNewStarterDays = 365;
+
     /// <summary>Months a completion stays valid before it must be renewed; null for no expiry.</summary>
     public int? ValidityMonths { get; set; }
 

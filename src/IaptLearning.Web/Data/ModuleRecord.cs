@@ -26,6 +26,12 @@ public class ModuleRecord
     /// <summary>End of the earliest due date (UK time) of the assignments that apply, as UTC.</summary>
     public DateTime? DueAtUtc { get; set; }
 
+    /// <summary>
+    /// When the person joined, if <see cref="DueAtUtc"/> is a new starter's date (joining plus an
+    /// assignment's new-starter days, later than its own date); null when the assignment's date applies.
+    /// </summary>
+    public DateTime? NewStarterJoinedAtUtc { get; set; }
+
     /// <summary>The shortest validity of the assignments that apply.</summary>
     public int? ValidityMonths { get; set; }
 

@@ -218,6 +218,9 @@ namespace IaptLearning.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("NewStarterDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("RemovedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -771,6 +774,9 @@ namespace IaptLearning.Web.Data.Migrations
                     b.Property<string>("ModuleSlug")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NewStarterJoinedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("StartedAtUtc")

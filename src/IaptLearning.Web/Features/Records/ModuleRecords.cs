@@ -74,7 +74,15 @@ public static class ModuleRecords
     {
         var people = await db.Users.AsNoTracking()
             .Where(u => ids.Contains(u.Id))
-            .Select(u => new { u.Id, u.TeamId, ServiceId = u.Team == null ? (int?)null : u.Team.ServiceId, u.JobRole })
+            .Select(u => new
+            {
+                u.Id,
+                u.TeamId,
+                ServiceId = u.Team == null ? (int?)null : u.Team.ServiceId,
+                u.JobRole,
+                u.CreatedAtUtc,
+                InTeamSinceUtc = db.TeamMemberships.Where(m => m.UserId == u.Id && m.TeamId == u.TeamId && m.ToUtc == null).Max(m => (DateTime?)m.FromUtc),
+            })
             .ToListAsync(cancellationToken);
         var personal = await db.Assignments.AsNoTracking()
             .Where(a => a.RemovedAtUtc == null && a.UserId != null && ids.Contains(a.UserId))
@@ -137,6 +145,7 @@ public static class ModuleRecords
                 .Concat(attemptsByPerson[person.Id].Select(a => a.ModuleSlug))
                 .Concat(completionsByPerson[person.Id].Select(c => c.ModuleSlug))
                 .Distinct(StringComparer.Ordinal);
+            var joinedAtUtc = Latest(person.CreatedAtUtc, person.InTeamSinceUtc)!.Value;
             var keep = new HashSet<string>(StringComparer.Ordinal);
             foreach (var slug in slugs)
             {
@@ -157,7 +166,9 @@ public static class ModuleRecords
                 record.TeamId = person.TeamId;
                 record.JobRole = person.JobRole;
                 record.IsAssigned = forModule.Count > 0;
-                record.DueAtUtc = forModule.Count > 0 ? UkTime.EndOfDayUtc(forModule.Min(a => a.DueDate)) : null;
+                var due = forModule.Select(a => DueFor(a, joinedAtUtc)).OrderBy(d => d.Date).FirstOrDefault();
+                record.DueAtUtc = forModule.Count > 0 ? UkTime.EndOfDayUtc(due.Date) : null;
+                record.NewStarterJoinedAtUtc = forModule.Count > 0 && due.IsNewStarter ? joinedAtUtc : null;
                 record.ValidityMonths = forModule.Where(a => a.ValidityMonths is not null).Min(a => a.ValidityMonths);
                 record.StartedAtUtc = lesson?.Started;
                 record.LastActivityAtUtc = Latest(lesson?.Last, attempt?.Last);
@@ -182,6 +193,34 @@ public static class ModuleRecords
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A person's date for one assignment: its own, or for a group assignment the day the person
+    /// joined (UK date) plus its new-starter days, whichever is later.
+    /// </summary>
+    public static (DateOnly Date, bool IsNewStarter) DueFor(Assignment assignment, DateTime joinedAtUtc)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        if (assignment.UserId is not null)
+        {
+            return (assignment.DueDate, false);
+        }
+
+        var starter = UkTime.Today(joinedAtUtc).AddDays(assignment.NewStarterDays);
+        return starter > assignment.DueDate ? (starter, true) : (assignment.DueDate, false);
+    }
+
+    /// <summary>"new starter: 28 days from joining on 3 December 2026", for a record whose date is a new starter's.</summary>
+    public static string? NewStarterNote(DateTime? dueAtUtc, DateTime? joinedAtUtc)
+    {
+        if (dueAtUtc is not { } due || joinedAtUtc is not { } joined)
+        {
+            return null;
+        }
+
+        var days = UkTime.Today(due.AddTicks(-1)).DayNumber - UkTime.Today(joined).DayNumber;
+        return $"new starter: {days} {(days == 1 ? "day" : "days")} from joining on {UkTime.Date(joined)}";
     }
 
     private static DateTime? Latest(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : (a > b ? a : b);

@@ -15,7 +15,7 @@ namespace IaptLearning.Web.Features.Records;
 /// <remarks>
 /// The rule for writers: change what the records read through SaveChanges. ExecuteUpdate and
 /// ExecuteDelete do not pass through here, so on those tables (lesson progress, attempts,
-/// completions, certificates, assignments, people's team and job role, teams) they go beside
+/// completions, certificates, assignments, people's team, team history and job role, teams) they go beside
 /// <see cref="TouchAsync"/> for the people they change. One exception, by design: the heartbeat adds
 /// active time every few seconds, which no dashboard column shows, so it is folded in at the
 /// learner's next saved event rather than rebuilding their rows on every beat.
@@ -134,7 +134,7 @@ public sealed class ModuleRecordsInterceptor(IServiceProvider services) : SaveCh
 
             switch (entry.Entity)
             {
-                case LessonProgress or AssessmentAttempt or ModuleCompletion or Certificate or MinTimeExemption:
+                case LessonProgress or AssessmentAttempt or ModuleCompletion or Certificate or MinTimeExemption or TeamMembership:
                     Mark(context, ref changes).People.Add((string)entry.Property("UserId").CurrentValue!);
                     break;
                 case Assignment a:

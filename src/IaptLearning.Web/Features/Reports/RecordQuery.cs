@@ -22,6 +22,7 @@ public sealed class RecordRow
     public required string ModuleSlug { get; init; }
     public string? ModuleVersion { get; init; }
     public DateTime? DueAtUtc { get; init; }
+    public DateTime? NewStarterJoinedAtUtc { get; init; }
     public DateTime? StartedAtUtc { get; init; }
     public DateTime? CompletedAtUtc { get; init; }
 
@@ -222,6 +223,7 @@ public sealed class RecordQuery
             ModuleSlug = r.ModuleSlug,
             ModuleVersion = r.CompletedVersion,
             DueAtUtc = r.DueAtUtc,
+            NewStarterJoinedAtUtc = r.NewStarterJoinedAtUtc,
             StartedAtUtc = r.StartedAtUtc,
             CompletedAtUtc = r.CompletedAtUtc,
             Score = r.CompletedScorePercent ?? r.BestScorePercent,

@@ -98,6 +98,83 @@ public class ModuleRecordsTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task RefreshAsync_NewStarterInTeamWithOverdueAssignment_IsDueJoiningPlusDays()
+    {
+        var org = await app.CreateOrganisationAsync();
+        var person = await app.CreatePersonAsync(teamId: org.TeamA1, inTeamSinceUtc: Now);
+        var today = UkTime.Today(Now);
+        await app.ExecuteDbAsync(async db =>
+        {
+            db.Assignments.Add(Assignment(a => { a.TeamId = org.TeamA1; a.DueDate = today.AddDays(-5); }));
+            await db.SaveChangesAsync();
+
+            var record = await db.ModuleRecords.AsNoTracking().SingleAsync(r => r.UserId == person.Id);
+            Assert.Equal(UkTime.EndOfDayUtc(today.AddDays(28)), record.DueAtUtc);
+            Assert.Equal(Now, record.NewStarterJoinedAtUtc);
+            Assert.Equal($"new starter: 28 days from joining on {UkTime.Date(Now)}", ModuleRecords.NewStarterNote(record.DueAtUtc, record.NewStarterJoinedAtUtc));
+        });
+    }
+
+    [Fact]
+    public async Task RefreshAsync_JoinedLongAgo_IsDueTheTeamsDate()
+    {
+        var org = await app.CreateOrganisationAsync();
+        var person = await app.CreatePersonAsync(teamId: org.TeamA1, inTeamSinceUtc: Now.AddMonths(-6));
+        var today = UkTime.Today(Now);
+        await app.ExecuteDbAsync(async db =>
+        {
+            db.Assignments.Add(Assignment(a => { a.TeamId = org.TeamA1; a.DueDate = today.AddDays(-5); }));
+            await db.SaveChangesAsync();
+
+            var record = await db.ModuleRecords.AsNoTracking().SingleAsync(r => r.UserId == person.Id);
+            Assert.Equal(UkTime.EndOfDayUtc(today.AddDays(-5)), record.DueAtUtc);
+            Assert.Null(record.NewStarterJoinedAtUtc);
+        });
+    }
+
+    [Fact]
+    public async Task RefreshAsync_CustomNewStarterDaysAndPersonalAssignment_TakesTheEarliest()
+    {
+        var org = await app.CreateOrganisationAsync();
+        var person = await app.CreatePersonAsync(teamId: org.TeamA1, inTeamSinceUtc: Now);
+        var today = UkTime.Today(Now);
+        await app.ExecuteDbAsync(async db =>
+        {
+            db.Assignments.Add(Assignment(a => { a.TeamId = org.TeamA1; a.DueDate = today.AddDays(-5); a.NewStarterDays = 60; }));
+            db.Assignments.Add(Assignment(a => { a.UserId = person.Id; a.DueDate = today.AddDays(-2); }));
+            await db.SaveChangesAsync();
+
+            var record = await db.ModuleRecords.AsNoTracking().SingleAsync(r => r.UserId == person.Id);
+            Assert.Equal(UkTime.EndOfDayUtc(today.AddDays(-2)), record.DueAtUtc);
+            Assert.Null(record.NewStarterJoinedAtUtc);
+
+            (await db.Assignments.SingleAsync(a => a.UserId == person.Id)).RemovedAtUtc = Now;
+            await db.SaveChangesAsync();
+            record = await db.ModuleRecords.AsNoTracking().SingleAsync(r => r.UserId == person.Id);
+            Assert.Equal(UkTime.EndOfDayUtc(today.AddDays(60)), record.DueAtUtc);
+        });
+    }
+
+    [Fact]
+    public async Task Save_MovedTeam_CountsFromTheMove()
+    {
+        var org = await app.CreateOrganisationAsync();
+        var person = await app.CreatePersonAsync(teamId: org.TeamA1, inTeamSinceUtc: Now.AddMonths(-6));
+        var today = UkTime.Today(Now);
+        await app.ExecuteDbAsync(async db =>
+        {
+            db.Assignments.Add(Assignment(a => { a.TeamId = org.TeamA2; a.DueDate = today.AddDays(-5); }));
+            await db.SaveChangesAsync();
+        });
+
+        Assert.True((await app.Get<PeopleAdmin>().MoveTeamAsync(person.Id, org.TeamA2, WebAppFixture.AdminActor())).Succeeded);
+
+        var row = await RowAsync(person.Id);
+        Assert.Equal(UkTime.EndOfDayUtc(today.AddDays(28)), row?.DueAtUtc);
+        Assert.NotNull(row?.NewStarterJoinedAtUtc);
+    }
+
+    [Fact]
     public async Task RefreshAsync_AssignmentWithdrawn_RemovesAnUntouchedRowAndKeepsAStartedOne()
     {
         var org = await app.CreateOrganisationAsync();
@@ -283,10 +360,10 @@ public class ModuleRecordsTests(WebAppFixture app)
     }
 
     [Fact]
-    public async Task Save_ImportedIntoAnAssignedTeam_GetsTheTeamsRow()
+    public async Task Save_ImportedIntoATeamWhoseDateHasPassed_GetsANewStartersDate()
     {
         var org = await app.CreateOrganisationAsync(services: WebAppFixture.TalkingTherapies);
-        var due = UkTime.Today(Now).AddDays(14);
+        var due = UkTime.Today(Now).AddDays(-14);
         await app.ExecuteDbAsync(async db =>
         {
             db.Assignments.Add(Assignment(a => { a.TeamId = org.TeamA1; a.DueDate = due; }));
@@ -303,7 +380,8 @@ public class ModuleRecordsTests(WebAppFixture app)
 
         var id = await app.ExecuteDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         var row = await RowAsync(id);
-        Assert.Equal((org.TeamA1, JobRole.Counsellor, UkTime.EndOfDayUtc(due)), (row?.TeamId, row?.JobRole, row?.DueAtUtc));
+        Assert.Equal((org.TeamA1, JobRole.Counsellor, UkTime.EndOfDayUtc(UkTime.Today(Now).AddDays(28))), (row?.TeamId, row?.JobRole, row?.DueAtUtc));
+        Assert.NotNull(row?.NewStarterJoinedAtUtc);
     }
 
     [Fact]
