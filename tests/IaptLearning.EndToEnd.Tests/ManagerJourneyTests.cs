@@ -73,6 +73,43 @@ public sealed class ManagerJourneyTests(BrowserFixture browser) : IClassFixture<
     }
 
     [Fact]
+    public async Task NewStarter_AddedToATeamWhoseDateHasPassed_IsNotOverdue_AndTheirOwnDateIsShownAsSuch()
+    {
+        var admin = new Learner(await browser.NewPageAsync(_app.BaseAddress));
+        var page = admin.Page;
+        await admin.SignInAsync("admin@example.nhs.uk");
+
+        // Ashbridge step 2's assignment was due 45 days ago.
+        var name = $"Nova Starter {Guid.NewGuid().ToString("N")[..6]}";
+        await admin.GotoAsync("admin/people/new");
+        await page.GetByLabel("Full name").FillAsync(name);
+        await page.GetByLabel("Email address").FillAsync($"nova-{Guid.NewGuid():N}@example.nhs.uk");
+        var team = await page.Locator("#team option", new() { HasText = "Ashbridge step 2 team" }).GetAttributeAsync("value");
+        await page.Locator("#team").SelectOptionAsync(team!);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account and send invitation" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("invited=1", StringComparison.Ordinal));
+
+        await admin.GotoAsync($"manage/records?q={Uri.EscapeDataString(name)}");
+        await admin.WaitInteractiveAsync();
+        var row = page.Locator("table.records-table tbody tr").First;
+        await row.WaitForAsync();
+        var today = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/London").Date;
+        var status = await row.Locator("td").Nth(3).InnerTextAsync();
+        var due = await row.Locator("td").Nth(4).InnerTextAsync();
+        Assert.DoesNotContain("Overdue", status, StringComparison.Ordinal);
+        Assert.Contains(today.AddDays(28).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), due, StringComparison.Ordinal);
+        Assert.Contains($"new starter: 28 days from joining on {today.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}", due, StringComparison.Ordinal);
+        await admin.ExpectNoSeriousAxeViolationsAsync("records with a new starter");
+
+        // The manager's view of the person says it too.
+        await row.Locator("th a").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/manage/people/", StringComparison.Ordinal));
+        await admin.WaitInteractiveAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("new starter: 28 days from joining on");
+        await admin.ExpectNoSeriousAxeViolationsAsync("a new starter's record");
+    }
+
+    [Fact]
     public async Task DateFilters_OnAPhone_AreNhsDateInputs_AWrongDateLinksToItsBox()
     {
         var manager = new Learner(await browser.NewPageAsync(_app.BaseAddress));

@@ -33,6 +33,9 @@ public sealed class AssignmentRequest
     public string? DueYear { get; set; }
     public string? ValidityMonths { get; set; }
 
+    /// <summary>For a group: the days someone who joins later has, from joining; filled in with the default.</summary>
+    public string? NewStarterDays { get; set; } = Assignment.DefaultNewStarterDays.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>The manager has seen that some of these people already have the module assigned, and assigns it anyway.</summary>
     public bool OverlapConfirmed { get; set; }
 }
@@ -43,7 +46,8 @@ public sealed record CreateAssignmentResult(Assignment? Created, IReadOnlyList<F
 }
 
 /// <summary>One row of the assignments list.</summary>
-public sealed record AssignmentRow(long Id, string ModuleSlug, string ModuleTitle, string Target, DateOnly DueDate, int? ValidityMonths, int People, int Overdue, int ExpiringSoon, DateTime CreatedAtUtc);
+/// <remarks><see cref="NewStarterDays"/> is null for a personal assignment, whose date is the person's own.</remarks>
+public sealed record AssignmentRow(long Id, string ModuleSlug, string ModuleTitle, string Target, DateOnly DueDate, int? ValidityMonths, int People, int Overdue, int ExpiringSoon, DateTime CreatedAtUtc, int? NewStarterDays = null);
 
 /// <summary>A person found by the target search.</summary>
 public sealed record PersonOption(string Id, string Name, string? Email, string? TeamName);
@@ -67,6 +71,7 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> factory, M
         public const string Person = "person-search";
         public const string DueDate = "due-day";
         public const string Validity = "validity";
+        public const string NewStarterDays = "new-starter-days";
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -99,7 +104,8 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> factory, M
             var overdue = await records.Where(RecordStatuses.Is(RecordStatus.Overdue, now)).CountAsync(cancellationToken);
             var soon = now + RecordStatuses.ExpiringWindow;
             var expiring = await records.CountAsync(r => r.ExpiresAtUtc > now && r.ExpiresAtUtc <= soon, cancellationToken);
-            rows.Add(new AssignmentRow(a.Id, a.ModuleSlug, library.Find(a.ModuleSlug)?.Title ?? a.ModuleSlug, names.Describe(a), a.DueDate, a.ValidityMonths, count, overdue, expiring, a.CreatedAtUtc));
+            rows.Add(new AssignmentRow(a.Id, a.ModuleSlug, library.Find(a.ModuleSlug)?.Title ?? a.ModuleSlug, names.Describe(a), a.DueDate, a.ValidityMonths, count, overdue, expiring, a.CreatedAtUtc,
+                a.UserId is null ? a.NewStarterDays : null));
         }
 
         return rows;
@@ -197,6 +203,22 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> factory, M
             }
         }
 
+        // A personal assignment's date is the person's own; a group's new starters get days from joining.
+        if (request.Kind is not TargetKind.Person)
+        {
+            if (int.TryParse(request.NewStarterDays?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var days)
+                && days is >= 1 and <= Assignment.MaxNewStarterDays)
+            {
+                assignment.NewStarterDays = days;
+            }
+            else
+            {
+                errors.Add(new(Fields.NewStarterDays, string.IsNullOrWhiteSpace(request.NewStarterDays)
+                    ? "Enter how many days new starters have"
+                    : $"New starters' days must be a whole number from 1 to {Assignment.MaxNewStarterDays}"));
+            }
+        }
+
         if (errors.Count > 0 || targets.Staff.IsEmpty)
         {
             if (errors.Count == 0)
@@ -219,7 +241,7 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> factory, M
         AuditLog.Add(db, user, AuditActions.AssignmentCreated,
             $"Assigned {module!.Title} to {target}, due {UkTime.Date(assignment.DueDate)}",
             assignment.UserId,
-            new { module.Slug, Target = target, assignment.ServiceId, assignment.TeamId, JobRole = assignment.JobRole?.ToString(), assignment.UserId, DueDate = assignment.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), assignment.ValidityMonths, People = people.Count },
+            new { module.Slug, Target = target, assignment.ServiceId, assignment.TeamId, JobRole = assignment.JobRole?.ToString(), assignment.UserId, DueDate = assignment.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), assignment.ValidityMonths, NewStarterDays = assignment.UserId is null ? assignment.NewStarterDays : (int?)null, People = people.Count },
             now);
         await db.SaveChangesAsync(cancellationToken);
         return new CreateAssignmentResult(assignment, []);

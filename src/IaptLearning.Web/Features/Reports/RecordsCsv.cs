@@ -14,7 +14,7 @@ public static class RecordsCsv
     public static readonly IReadOnlyList<string> Headers =
     [
         "Employee number", "Full name", "Email", "Service", "Team", "Job role", "Module", "Module version",
-        "Status", "Due date", "Completion date", "Score", "Certificate number", "Minimum-time exemption",
+        "Status", "Due date", "New starter joined", "Completion date", "Score", "Certificate number", "Minimum-time exemption",
     ];
 
     private const int FlushEvery = 500;
@@ -64,6 +64,8 @@ public static class RecordsCsv
             row.ModuleVersion,
             RecordStatuses.Name(row.Status),
             row.DueAtUtc is { } due ? Date(ReportText.DueDate(due)) : null,
+            // Set only when the due date is a new starter's: joining plus the assignment's days.
+            row.DueAtUtc is not null && row.NewStarterJoinedAtUtc is { } joined ? Date(UkTime.Today(joined)) : null,
             row.CompletedAtUtc is { } completed ? Date(UkTime.Today(completed)) : null,
             row.Score?.ToString(CultureInfo.InvariantCulture),
             row.CertificateNumber,

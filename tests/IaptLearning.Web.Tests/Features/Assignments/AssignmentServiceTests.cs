@@ -173,6 +173,46 @@ public class AssignmentServiceTests(WebAppFixture app)
         });
     }
 
+    [Theory]
+    [InlineData("", "Enter how many days new starters have")]
+    [InlineData("0", "New starters' days must be a whole number from 1 to 365")]
+    [InlineData("366", "New starters' days must be a whole number from 1 to 365")]
+    [InlineData("2.5", "New starters' days must be a whole number from 1 to 365")]
+    public async Task Create_BadNewStarterDays_IsRefusedOnItsField(string days, string message)
+    {
+        var org = await app.CreateOrganisationAsync();
+        var manager = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesTeams: [org.TeamA1]);
+        var request = Request(TargetKind.Team, team: org.TeamA1);
+        request.NewStarterDays = days;
+
+        var result = await Service.CreateAsync(manager.Principal, request);
+
+        Assert.Equal((AssignmentService.Fields.NewStarterDays, message), result.Errors.Select(e => (e.Field, e.Message)).Single());
+        await app.ExecuteDbAsync(async db => Assert.False(await db.Assignments.AnyAsync(a => a.TeamId == org.TeamA1)));
+    }
+
+    [Fact]
+    public async Task Create_NewStarterDays_KeptForAGroupListed_AndIgnoredForAPerson()
+    {
+        var org = await app.CreateOrganisationAsync();
+        var manager = await app.CreatePersonAsync(jobRole: JobRole.ServiceManager, roles: [Roles.Manager], managesTeams: [org.TeamA1]);
+        var person = await app.CreatePersonAsync(teamId: org.TeamA1);
+        var team = Request(TargetKind.Team, team: org.TeamA1);
+        team.NewStarterDays = " 14 ";
+        var personal = Request(TargetKind.Person, person: person.Id);
+        personal.NewStarterDays = "not read for a person";
+        personal.OverlapConfirmed = true;
+
+        var teamCreated = (await Service.CreateAsync(manager.Principal, team)).Created!;
+        Assert.Equal(14, teamCreated.NewStarterDays);
+        var created = await Service.CreateAsync(manager.Principal, personal);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors));
+
+        var rows = await Service.ListAsync(manager.Principal);
+        Assert.Equal(14, rows.Single(r => r.Id == teamCreated.Id).NewStarterDays);
+        Assert.Null(rows.Single(r => r.Id == created.Created!.Id).NewStarterDays);
+    }
+
     [Fact]
     public async Task Create_JobRoleInService_ReachesThatRoleInEveryTeamOnly()
     {
