@@ -4,6 +4,7 @@ using System.Text;
 using IaptLearning.Web.Components.Shared;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 using QRCoder;
 
 namespace IaptLearning.Web.Features.Certificates;
@@ -28,6 +29,7 @@ public static class CertificateDocument
     private const double QrSize = 80;
 
     public const string Creator = "IaptLearning";
+    public const string Language = "en-GB";
 
     public static byte[] Render(CertificateModel model)
     {
@@ -36,30 +38,39 @@ public static class CertificateDocument
 
         using var document = new PdfDocument();
         document.PageLayout = PdfPageLayout.SinglePage;
-        document.Language = "en-GB";
-        document.ViewerPreferences.DisplayDocTitle = true;
         SetInfo(document, model);
+        using var text = new PdfText(fonts);
+
+        // PDFsharp's PDF/UA mode refuses drawing into a form, which the subset helpers need
+        // (PdfText.CompleteFontSubsets), so a dry run on a measure context, which draws nothing,
+        // learns what the page will hold and the helpers go in before tagging starts.
+        using (var dryRun = XGraphics.CreateMeasureContext(new XSize(PageWidth, PageHeight), XGraphicsUnit.Point, XPageDirection.Downwards))
+        {
+            new Layout(dryRun, text, structure: null).Draw(model);
+        }
+
+        text.CompleteFontSubsets(document);
+        var structure = UAManager.ForDocument(document).StructureBuilder;
+
+        // After the UAManager, which sets plain "en".
+        document.Language = Language;
+        document.ViewerPreferences.DisplayDocTitle = true;
 
         var page = document.AddPage();
         page.Width = XUnit.FromPoint(PageWidth);
         page.Height = XUnit.FromPoint(PageHeight);
-        using var text = new PdfText(fonts);
         using (var gfx = XGraphics.FromPdfPage(page))
         {
             // Drawn top to bottom and left to right, because that is the order a screen reader or
-            // copy-and-paste takes the text in.
-            new Layout(gfx, text).Draw(model);
+            // copy-and-paste takes the text in; the structure tree follows the same order.
+            new Layout(gfx, text, structure).Draw(model);
         }
-
-        text.CompleteFontSubsets(document);
 
         var seed = Seed(model);
         ReplaceFontSubsetTags(document, seed);
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
-        var pdf = stream.ToArray();
-        ReplaceXmpIds(pdf, seed);
-        return pdf;
+        return PdfUaMetadata.Replace(stream.ToArray(), document, new Guid(seed.AsSpan(16, 16)));
     }
 
     /// <summary>
@@ -163,47 +174,36 @@ public static class CertificateDocument
         }
     }
 
-    // PDFsharp 6.2 writes its XMP packet at save time with xmpMM:DocumentID and InstanceID from
-    // Guid.NewGuid() and offers no way to set them. The packet is stored uncompressed, so the two
-    // UUIDs are overwritten in place with ones derived from the certificate: same length, so every
-    // cross-reference offset stays right.
-    private static void ReplaceXmpIds(byte[] pdf, byte[] seed)
-    {
-        var uuid = Encoding.ASCII.GetBytes(new Guid(seed.AsSpan(16, 16)).ToString("D"));
-        foreach (var marker in (ReadOnlySpan<string>)["<xmpMM:DocumentID>uuid:", "<xmpMM:InstanceID>uuid:"])
-        {
-            var at = pdf.AsSpan().IndexOf(Encoding.ASCII.GetBytes(marker));
-            if (at >= 0 && at + marker.Length + uuid.Length <= pdf.Length)
-            {
-                uuid.CopyTo(pdf.AsSpan(at + marker.Length));
-            }
-        }
-    }
+    /// <summary>The QR code's alternative text: what it is and the address it holds.</summary>
+    public static string QrCodeAltText(string verificationUrl) =>
+        $"QR code that opens this certificate's verification page at {verificationUrl}";
 
-    private sealed class Layout(XGraphics gfx, PdfText text)
+    private sealed class Layout(XGraphics gfx, PdfText text, StructureBuilder? structure)
     {
         private readonly XGraphics _gfx = gfx;
         private readonly PdfText _text = text;
+        private readonly StructureBuilder? _structure = structure;
         private readonly XSolidBrush _textBrush = new(TextColour);
         private readonly XSolidBrush _secondary = new(SecondaryTextColour);
         private readonly XSolidBrush _blue = new(NhsBlue);
 
         public void Draw(CertificateModel model)
         {
-            _gfx.DrawRectangle(new XPen(NhsBlue, 3), 18, 18, PageWidth - 36, PageHeight - 36);
+            Artifact(() => _gfx.DrawRectangle(new XPen(NhsBlue, 3), 18, 18, PageWidth - 36, PageHeight - 36));
 
             DrawHeader(model);
-            _gfx.DrawLine(new XPen(NhsBlue, 1.5), Margin, 84, PageWidth - Margin, 84);
+            Artifact(() => _gfx.DrawLine(new XPen(NhsBlue, 1.5), Margin, 84, PageWidth - Margin, 84));
 
             var centre = XStringAlignment.Center;
-            Fit(["Certificate of continuing professional development"], bold: true, 20, 12, new XRect(Margin, 94, ContentWidth, 26), _textBrush, centre);
-            Fit(["This certifies that"], bold: false, 10, 8, new XRect(Margin, 124, ContentWidth, 14), _secondary, centre);
+            const PdfBlockLevelElementTag p = PdfBlockLevelElementTag.Paragraph;
+            Fit(PdfBlockLevelElementTag.Heading1, ["Certificate of continuing professional development"], bold: true, 20, 12, new XRect(Margin, 94, ContentWidth, 26), _textBrush, centre);
+            Fit(p, ["This certifies that"], bold: false, 10, 8, new XRect(Margin, 124, ContentWidth, 14), _secondary, centre);
             // Room above the name for stacked accents (ễ), which rise above the font's ascent.
-            Fit([model.LearnerName], bold: true, 24, 10, new XRect(Margin, 145, ContentWidth, 46), _blue, centre);
-            Fit([model.JobRole], bold: false, 11, 7, new XRect(Margin, 192, ContentWidth, 23), _textBrush, centre);
-            Fit(["completed the module"], bold: false, 10, 8, new XRect(Margin, 216, ContentWidth, 14), _secondary, centre);
-            Fit([model.ModuleTitle], bold: true, 17, 9, new XRect(Margin, 232, ContentWidth, 40), _textBrush, centre);
-            Fit([$"Version {model.ModuleVersion} \u00B7 Content hash {model.PrintedContentHash}"], bold: false, 9, 6, new XRect(Margin, 274, ContentWidth, 12), _secondary, centre);
+            Fit(p, [model.LearnerName], bold: true, 24, 10, new XRect(Margin, 145, ContentWidth, 46), _blue, centre);
+            Fit(p, [model.JobRole], bold: false, 11, 7, new XRect(Margin, 192, ContentWidth, 23), _textBrush, centre);
+            Fit(p, ["completed the module"], bold: false, 10, 8, new XRect(Margin, 216, ContentWidth, 14), _secondary, centre);
+            Fit(p, [model.ModuleTitle], bold: true, 17, 9, new XRect(Margin, 232, ContentWidth, 40), _textBrush, centre);
+            Fit(p, [$"Version {model.ModuleVersion} \u00B7 Content hash {model.PrintedContentHash}"], bold: false, 9, 6, new XRect(Margin, 274, ContentWidth, 12), _secondary, centre);
 
             DrawOutcomes(model);
             DrawDetails(model);
@@ -218,23 +218,24 @@ public static class CertificateDocument
                 using var stream = new MemoryStream(logo.ToArray(), writable: false);
                 using var image = XImage.FromStream(stream);
 
-                // Fit the logo in 140 x 36 points without distorting it.
+                // Fit the logo in 140 x 36 points without distorting it. An artifact: the issuer's
+                // name beside it says all it says.
                 var scale = Math.Min(140 / image.PointWidth, 36 / image.PointHeight);
                 var width = image.PointWidth * scale;
-                _gfx.DrawImage(image, Margin, 40, width, image.PointHeight * scale);
+                Artifact(() => _gfx.DrawImage(image, Margin, 40, width, image.PointHeight * scale));
                 textX = Margin + width + 12;
             }
 
-            Fit([model.IssuerName], bold: true, 14, 8, new XRect(textX, 40, PageWidth - Margin - textX, 36), _blue, XStringAlignment.Near, verticalCentre: true);
+            Fit(PdfBlockLevelElementTag.Paragraph, [model.IssuerName], bold: true, 14, 8, new XRect(textX, 40, PageWidth - Margin - textX, 36), _blue, XStringAlignment.Near, verticalCentre: true);
         }
 
         private void DrawOutcomes(CertificateModel model)
         {
             const double x = Margin;
             const double width = RightColumnX - 20 - Margin;
-            Fit(["Learning outcomes"], bold: true, 10, 10, new XRect(x, 296, width, 14), _textBrush, XStringAlignment.Near);
+            Fit(PdfBlockLevelElementTag.Heading2, ["Learning outcomes"], bold: true, 10, 10, new XRect(x, 296, width, 14), _textBrush, XStringAlignment.Near);
             var outcomes = model.LearningOutcomes.IsDefaultOrEmpty ? ["Not stated for this module"] : model.LearningOutcomes;
-            Fit(outcomes, bold: false, 10, 5.5, new XRect(x, 314, width, 160), _textBrush, XStringAlignment.Near, bullets: true);
+            Fit(PdfBlockLevelElementTag.List, outcomes, bold: false, 10, 5.5, new XRect(x, 314, width, 160), _textBrush, XStringAlignment.Near, bullets: true);
         }
 
         private void DrawDetails(CertificateModel model)
@@ -251,8 +252,8 @@ public static class CertificateDocument
             var y = 296.0;
             foreach (var (label, value) in details)
             {
-                Fit([label], bold: false, 8.5, 6, new XRect(RightColumnX, y, width, 11), _secondary, XStringAlignment.Near);
-                Fit([value], bold: true, 11, 6, new XRect(RightColumnX, y + 11, width, 15), _textBrush, XStringAlignment.Near);
+                Fit(PdfBlockLevelElementTag.Paragraph, [label], bold: false, 8.5, 6, new XRect(RightColumnX, y, width, 11), _secondary, XStringAlignment.Near);
+                Fit(PdfBlockLevelElementTag.Paragraph, [value], bold: true, 11, 6, new XRect(RightColumnX, y + 11, width, 15), _textBrush, XStringAlignment.Near);
                 y += 32;
             }
         }
@@ -261,12 +262,20 @@ public static class CertificateDocument
         {
             const double top = PageHeight - Margin - QrSize;
             const double width = PageWidth - 2 * Margin - QrSize - 20;
-            _gfx.DrawLine(new XPen(NhsBlue, 0.75), Margin, top - 6, PageWidth - Margin, top - 6);
-            Fit(["Check this certificate is genuine: scan the QR code or go to"], bold: false, 9, 7, new XRect(Margin, top + 8, width, 13), _secondary, XStringAlignment.Near);
-            Fit([model.VerificationUrl.AbsoluteUri], bold: true, 10, 5, new XRect(Margin, top + 22, width, 14), _blue, XStringAlignment.Near);
-            Fit(["Verification code"], bold: false, 9, 7, new XRect(Margin, top + 44, width, 13), _secondary, XStringAlignment.Near);
-            Fit([VerificationCode.Format(model.VerificationCode)], bold: true, 11, 6, new XRect(Margin, top + 58, width, 16), _textBrush, XStringAlignment.Near);
-            DrawQrCode(model.VerificationUrl.AbsoluteUri, new XRect(PageWidth - Margin - QrSize, top, QrSize, QrSize));
+            const PdfBlockLevelElementTag p = PdfBlockLevelElementTag.Paragraph;
+            var url = model.VerificationUrl.AbsoluteUri;
+            Artifact(() => _gfx.DrawLine(new XPen(NhsBlue, 0.75), Margin, top - 6, PageWidth - Margin, top - 6));
+            Fit(p, ["Check this certificate is genuine: scan the QR code or go to"], bold: false, 9, 7, new XRect(Margin, top + 8, width, 13), _secondary, XStringAlignment.Near);
+            Fit(p, [url], bold: true, 10, 5, new XRect(Margin, top + 22, width, 14), _blue, XStringAlignment.Near);
+            Fit(p, ["Verification code"], bold: false, 9, 7, new XRect(Margin, top + 44, width, 13), _secondary, XStringAlignment.Near);
+            Fit(p, [VerificationCode.Format(model.VerificationCode)], bold: true, 11, 6, new XRect(Margin, top + 58, width, 16), _textBrush, XStringAlignment.Near);
+
+            var box = new XRect(PageWidth - Margin - QrSize, top, QrSize, QrSize);
+
+            // The bounding box goes into the file as it is, so in PDF space (origin bottom left).
+            _structure?.BeginElement(PdfIllustrationElementTag.Figure, QrCodeAltText(url), new XRect(box.X, PageHeight - box.Bottom, box.Width, box.Height));
+            DrawQrCode(url, box);
+            _structure?.End();
         }
 
         // Vector modules rather than a PNG: sharp at any print size and a few hundred bytes.
@@ -305,11 +314,12 @@ public static class CertificateDocument
 
         /// <summary>
         /// Wraps paragraphs into the box at the largest size from <paramref name="maxSize"/> down to
-        /// <paramref name="minSize"/> that fits. Below the floor text would stop being readable, so
-        /// anything still too long there is cut with an ellipsis rather than drawn outside the box.
+        /// <paramref name="minSize"/> that fits, tagged as <paramref name="tag"/> (with bullets, a list
+        /// of one item per paragraph). Below the floor text would stop being readable, so anything
+        /// still too long there is cut with an ellipsis rather than drawn outside the box.
         /// </summary>
         private void Fit(
-            IReadOnlyList<string> paragraphs, bool bold, double maxSize, double minSize, XRect box, XBrush brush,
+            PdfBlockLevelElementTag tag, IReadOnlyList<string> paragraphs, bool bold, double maxSize, double minSize, XRect box, XBrush brush,
             XStringAlignment alignment, bool bullets = false, bool verticalCentre = false)
         {
             var bullet = new TextLine("\u2022 ", RightToLeft: false);
@@ -353,17 +363,23 @@ public static class CertificateDocument
                 y += Math.Max(0, (box.Height - Math.Min(Height(lines, size), box.Height)) / 2);
             }
 
+            Begin(tag);
             var drawn = 0;
-            for (var p = 0; p < lines.Count; p++)
+            for (var p = 0; p < lines.Count && drawn < maxLines; p++)
             {
-                var paragraph = lines[p];
-                for (var i = 0; i < paragraph.Count; i++)
+                if (bullets)
                 {
-                    if (drawn == maxLines)
-                    {
-                        return;
-                    }
+                    Begin(PdfBlockLevelElementTag.ListItem);
+                    Begin(PdfBlockLevelElementTag.Label);
+                    _text.Draw(_gfx, bullet with { Text = "\u2022" }, bold, size, brush, box.X, y);
+                    End();
+                    Begin(PdfBlockLevelElementTag.ListBody);
+                }
 
+                SetActualText(paragraphs[p]);
+                var paragraph = lines[p];
+                for (var i = 0; i < paragraph.Count && drawn < maxLines; i++)
+                {
                     var line = paragraph[i];
                     var lastRoom = drawn == maxLines - 1 && (i < paragraph.Count - 1 || paragraph != lines[^1]);
                     if (lastRoom)
@@ -372,17 +388,41 @@ public static class CertificateDocument
                     }
 
                     var x = alignment == XStringAlignment.Center ? box.X + (box.Width - _text.Measure(line.Text, bold, size)) / 2 : box.X + indent;
-                    if (bullets && i == 0)
-                    {
-                        _text.Draw(_gfx, bullet with { Text = "\u2022" }, bold, size, brush, box.X, y);
-                    }
-
                     _text.Draw(_gfx, line, bold, size, brush, x, y);
                     y += lineHeight;
                     drawn++;
                 }
 
+                if (bullets)
+                {
+                    End();
+                    End();
+                }
+
                 y += ParagraphGap(size);
+            }
+
+            End();
+        }
+
+        private void Begin(PdfBlockLevelElementTag tag) => _structure?.BeginElement(tag);
+
+        private void End() => _structure?.End();
+
+        private void Artifact(Action draw)
+        {
+            _structure?.BeginArtifact();
+            draw();
+            _structure?.End();
+        }
+
+        // Right-to-left text is drawn shaped and in visual order, which reads backwards from the
+        // page; the element's /ActualText gives a screen reader the text as it was written.
+        private void SetActualText(string paragraph)
+        {
+            if (_structure is not null && BidiText.HasRightToLeft(paragraph))
+            {
+                _structure.CurrentStructureElement.Elements.SetString("/ActualText", paragraph);
             }
         }
 

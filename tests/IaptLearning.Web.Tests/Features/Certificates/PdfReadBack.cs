@@ -67,7 +67,8 @@ internal static partial class PdfReadBack
         }
     }
 
-    private static T Resolve<T>(PdfDocument pdf, IToken token) where T : IToken =>
+    /// <summary>The token, or the object it refers to.</summary>
+    public static T Resolve<T>(PdfDocument pdf, IToken token) where T : IToken =>
         (T)(token is IndirectReferenceToken reference ? pdf.Structure.GetObject(reference.Data).Data : token);
 
     [GeneratedRegex(@"\s+")]
