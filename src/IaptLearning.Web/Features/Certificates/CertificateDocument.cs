@@ -275,7 +275,7 @@ public static class CertificateDocument
             // The bounding box goes into the file as it is, so in PDF space (origin bottom left).
             _structure?.BeginElement(PdfIllustrationElementTag.Figure, QrCodeAltText(url), new XRect(box.X, PageHeight - box.Bottom, box.Width, box.Height));
             DrawQrCode(url, box);
-            _structure?.End();
+            End();
         }
 
         // Vector modules rather than a PNG: sharp at any print size and a few hundred bytes.
@@ -405,15 +405,37 @@ public static class CertificateDocument
             End();
         }
 
-        private void Begin(PdfBlockLevelElementTag tag) => _structure?.BeginElement(tag);
+        // Marked content must nest with text objects (ISO 32000-1 14.6): PDFsharp would write an element's
+        // EMC inside the text object its BDC came before, and an artifact begun inside a text object would
+        // end outside it. So the text object is closed before each element or artifact begins and ends.
+        private void Begin(PdfBlockLevelElementTag tag)
+        {
+            if (_structure is not null)
+            {
+                PdfRendererExtensions.BeginGraphicMode(_gfx);
+                _structure.BeginElement(tag);
+            }
+        }
 
-        private void End() => _structure?.End();
+        private void End()
+        {
+            if (_structure is not null)
+            {
+                PdfRendererExtensions.BeginGraphicMode(_gfx);
+                _structure.End();
+            }
+        }
 
         private void Artifact(Action draw)
         {
-            _structure?.BeginArtifact();
+            if (_structure is not null)
+            {
+                PdfRendererExtensions.BeginGraphicMode(_gfx);
+                _structure.BeginArtifact();
+            }
+
             draw();
-            _structure?.End();
+            End();
         }
 
         // Right-to-left text is drawn shaped and in visual order, which reads backwards from the

@@ -130,6 +130,10 @@ public partial class CertificateDocumentTests
         Assert.Equal(3, artifacts.Sum(a => a.Paths.Count));
         Assert.Single(artifacts.SelectMany(a => a.Images));
         Assert.All(tagged, m => Assert.Empty(m.Images));
+        // Marked content nests with text objects everywhere but in the page's first text: there PDFsharp
+        // 6.2.4 writes BT before the element's BDC. A known fault, reported; anything more fails here.
+        var first = page.Operations.Select((o, i) => (o.Operator, i)).First(o => o.Operator == "BT").i;
+        Assert.All(TaggedPdf.BadlyNestedMarkedContent(page), span => Assert.Equal(first, int.Parse(span.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture) - 1));
     }
 
     [Fact]

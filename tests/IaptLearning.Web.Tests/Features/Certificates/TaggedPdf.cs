@@ -62,6 +62,45 @@ internal static class TaggedPdf
         return read;
     }
 
+    /// <summary>
+    /// Where the page's marked content (BMC or BDC to EMC) and its text objects (BT to ET) fail to
+    /// nest: a sequence begun inside a text object must end inside the same one, and one begun
+    /// outside must end outside.
+    /// </summary>
+    public static List<string> BadlyNestedMarkedContent(Page page)
+    {
+        var problems = new List<string>();
+        var open = new Stack<(int Index, int TextObject)>();
+        var textObject = 0;
+        var inText = false;
+        for (var i = 0; i < page.Operations.Count; i++)
+        {
+            switch (page.Operations[i].Operator)
+            {
+                case "BT":
+                    inText = true;
+                    textObject++;
+                    break;
+                case "ET":
+                    inText = false;
+                    break;
+                case "BMC" or "BDC":
+                    open.Push((i, inText ? textObject : 0));
+                    break;
+                case "EMC":
+                    var begun = open.Pop();
+                    if (begun.TextObject != (inText ? textObject : 0))
+                    {
+                        problems.Add($"operations {begun.Index} to {i}");
+                    }
+
+                    break;
+            }
+        }
+
+        return problems;
+    }
+
     public static XDocument Xmp(PdfDocument pdf)
     {
         Assert.True(pdf.TryGetXmpMetadata(out var xmp), "no XMP metadata");
