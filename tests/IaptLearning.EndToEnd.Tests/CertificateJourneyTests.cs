@@ -29,6 +29,15 @@ public sealed partial class CertificateJourneyTests(BrowserFixture browser) : IC
         var (fileName, fromModulePage) = await learner.DownloadAsync("Download your certificate (PDF)");
         Assert.Matches(CertificateFileName(), fileName);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(fromModulePage, 0, 4), StringComparison.Ordinal);
+        // Tagged for screen readers, as downloaded: a structure tree, marked content, English (UK).
+        using (var downloaded = UglyToad.PdfPig.PdfDocument.Open(fromModulePage))
+        {
+            var catalog = downloaded.Structure.Catalog.CatalogDictionary;
+            Assert.True(catalog.Data.ContainsKey("StructTreeRoot"), "The certificate has no structure tree.");
+            Assert.Equal("en-GB", ((UglyToad.PdfPig.Tokens.StringToken)catalog.Data["Lang"]).Data);
+            Assert.NotEmpty(downloaded.GetPage(1).GetMarkedContents());
+        }
+
 
         await learner.GotoAsync("cpd");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Your CPD record", Level = 1 }).WaitForAsync();

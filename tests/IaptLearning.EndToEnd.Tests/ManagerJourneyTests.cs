@@ -107,6 +107,12 @@ public sealed class ManagerJourneyTests(BrowserFixture browser) : IClassFixture<
         await admin.WaitInteractiveAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("new starter: 28 days from joining on");
         await admin.ExpectNoSeriousAxeViolationsAsync("a new starter's record");
+
+        // The view of the records table is in the audit log under its own name, counted in the singular.
+        await admin.GotoAsync($"admin/audit?action=records-viewed");
+        var entry = page.Locator("main table tbody tr").First;
+        await Assertions.Expect(entry).ToContainTextAsync("Training records viewed");
+        await Assertions.Expect(entry).ToContainTextAsync("(1 matching record)");
     }
 
     [Fact]
