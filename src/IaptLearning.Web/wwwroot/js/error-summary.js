@@ -24,3 +24,14 @@ window.addEventListener('click', (event) => {
   (legend ?? label ?? target).scrollIntoView({ block: 'start' });
   target.focus({ preventScroll: true });
 }, true);
+
+// The summary's first interactive render focuses it unless the person has moved focus already: on a slow
+// connection they may have followed one of its links (or begun typing) before the circuit started.
+window.iaptErrorSummary = {
+  focusUnlessMoved(summary) {
+    const active = document.activeElement;
+    if (!active || active === document.body || active === summary) {
+      summary.focus();
+    }
+  },
+};
