@@ -128,6 +128,8 @@ public sealed partial class Learner(IPage page)
         var summary = Page.Locator(".nhsuk-error-summary");
         await summary.WaitForAsync();
         await Assertions.Expect(summary).ToBeFocusedAsync();
+        // Once the page is interactive: until then its first interactive render may still replace what has focus.
+        await WaitInteractiveAsync();
         var link = summary.GetByRole(AriaRole.Link, new() { Name = message });
         Assert.EndsWith("#" + inputId, await link.GetAttributeAsync("href") ?? "", StringComparison.Ordinal);
         await link.ClickAsync();
