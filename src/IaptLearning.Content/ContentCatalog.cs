@@ -65,6 +65,13 @@ public sealed class ModuleEntry
     public ImmutableArray<ContentDiagnostic> Diagnostics { get; }
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
+    /// <summary>
+    /// Every file the module's content hash covers, as paths relative to the module folder with
+    /// forward slashes ("01-intro.md", "media/x.png"), ordered: what a release must store so the
+    /// same files give the same module and the same hash.
+    /// </summary>
+    public ImmutableArray<string> Files => [.. Snapshot.Stamps.Keys.Order(StringComparer.Ordinal)];
+
     /// <summary>Per-file parse results, kept so a reload re-parses only files whose bytes changed.</summary>
     internal ModuleSnapshot Snapshot { get; }
 }

@@ -10,6 +10,7 @@ using IaptLearning.Web.Features.Certificates;
 using IaptLearning.Web.Features.Completions;
 using IaptLearning.Web.Features.Demo;
 using IaptLearning.Web.Features.Learning;
+using IaptLearning.Web.Features.Releases;
 using IaptLearning.Web.Features.Reports;
 using IaptLearning.Web.Features.Security;
 
@@ -20,6 +21,7 @@ builder.AddWebUi();
 builder.AddData();
 builder.AddAccounts();
 builder.AddCatalog();
+builder.AddReleases();
 builder.AddLearning();
 builder.AddAssessment();
 builder.AddAuthoring();

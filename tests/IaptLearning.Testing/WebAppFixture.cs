@@ -32,14 +32,22 @@ public partial class WebAppFixture : WebApplicationFactory<Program>
     /// For fixtures that serve other content, need the real clock (a content watcher's debounce
     /// waits on it) or change settings; they keep every helper here.
     /// </summary>
-    protected WebAppFixture(string contentPath, bool fakeClock, IReadOnlyDictionary<string, string>? settings = null)
+    /// <remarks>
+    /// <c>dataPath</c>: a data folder (database, keys, releases) another fixture also uses, for a
+    /// restart or a second instance on one database; the caller deletes it. By default each fixture has its own.
+    /// </remarks>
+    protected WebAppFixture(string contentPath, bool fakeClock, IReadOnlyDictionary<string, string>? settings = null, string? dataPath = null)
     {
         _contentPath = contentPath;
         _fakeClock = fakeClock;
         _settings = settings ?? new Dictionary<string, string>();
+        _ownsData = dataPath is null;
+        DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "iapt-web-tests-" + Guid.NewGuid().ToString("N"));
     }
 
-    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "iapt-web-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly bool _ownsData;
+
+    public string DataPath { get; }
 
     /// <summary>Every email the app has sent to <paramref name="email"/> (the pickup folder: no mail server in tests), as raw .eml text.</summary>
     public List<string> MailTo(string email)
@@ -100,7 +108,11 @@ public partial class WebAppFixture : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        DeleteFolder(DataPath);
+        if (_ownsData)
+        {
+            DeleteFolder(DataPath);
+        }
+
         GC.SuppressFinalize(this);
     }
 

@@ -23,6 +23,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ModuleRecord> ModuleRecords => Set<ModuleRecord>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+    public DbSet<ContentRelease> ContentReleases => Set<ContentRelease>();
+    public DbSet<ContentReleaseFile> ContentReleaseFiles => Set<ContentReleaseFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -45,6 +45,7 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationWorld world) :
         /authoring/{Slug}/lessons/{LessonSlug}           GET    -         login  deny    ok     deny   deny   ok
         /authoring/{Slug}/assessment                     GET    -         login  deny    ok     deny   deny   ok
         /authoring/{Slug}/statistics                     GET    -         login  deny    ok     deny   deny   ok
+        /authoring/{Slug}/releases                       GET    -         login  deny    ok     deny   deny   ok
         /authoring/{slug}/statistics.csv                 GET    -         login  deny    ok     deny   deny   ok
         /manage                                          GET    -         login  deny    deny   ok     ok     ok
         /manage/records                                  GET    -         login  deny    deny   ok     ok     ok

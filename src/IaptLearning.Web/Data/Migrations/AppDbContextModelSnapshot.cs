@@ -460,6 +460,112 @@ namespace IaptLearning.Web.Data.Migrations
                     b.ToTable("Certificates");
                 });
 
+            modelBuilder.Entity("IaptLearning.Web.Data.ContentRelease", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedWarningsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutlineJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ServedFromUtc")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModuleSlug", "ServedFromUtc");
+
+                    b.HasIndex("ModuleSlug", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ContentReleases");
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.ContentReleaseFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ContentReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentReleaseId", "Path")
+                        .IsUnique();
+
+                    b.ToTable("ContentReleaseFiles");
+                });
+
             modelBuilder.Entity("IaptLearning.Web.Data.CpdReflection", b =>
                 {
                     b.Property<long>("Id")
@@ -1154,6 +1260,15 @@ namespace IaptLearning.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IaptLearning.Web.Data.ContentReleaseFile", b =>
+                {
+                    b.HasOne("IaptLearning.Web.Data.ContentRelease", null)
+                        .WithMany("Files")
+                        .HasForeignKey("ContentReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IaptLearning.Web.Data.CpdReflection", b =>
                 {
                     b.HasOne("IaptLearning.Web.Data.ModuleCompletion", null)
@@ -1396,6 +1511,11 @@ namespace IaptLearning.Web.Data.Migrations
             modelBuilder.Entity("IaptLearning.Web.Data.AssessmentAttempt", b =>
                 {
                     b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("IaptLearning.Web.Data.ContentRelease", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("IaptLearning.Web.Data.Organisation", b =>

@@ -28,6 +28,9 @@ public static class AuditActions
     public const string ExemptionGranted = "exemption-granted";
     public const string ExemptionRevoked = "exemption-revoked";
     public const string CertificateRevoked = "certificate-revoked";
+    public const string ReleasePublished = "release-published";
+    public const string ReleaseWithdrawn = "release-withdrawn";
+    public const string ReleaseServedAgain = "release-served-again";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -51,6 +54,9 @@ public static class AuditActions
         [ExemptionGranted] = "Minimum-time exemption granted",
         [ExemptionRevoked] = "Minimum-time exemption revoked",
         [CertificateRevoked] = "Certificate revoked",
+        [ReleasePublished] = "Module release published",
+        [ReleaseWithdrawn] = "Module release withdrawn",
+        [ReleaseServedAgain] = "Module release served again",
     };
 }
 

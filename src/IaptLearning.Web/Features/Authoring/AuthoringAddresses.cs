@@ -12,5 +12,7 @@ public static class AuthoringAddresses
 
     public static string Statistics(string slug) => $"{Module(slug)}/statistics";
 
+    public static string Releases(string slug) => $"{Module(slug)}/releases";
+
     public static string StatisticsCsv(string slug) => $"{Module(slug)}/statistics.csv";
 }

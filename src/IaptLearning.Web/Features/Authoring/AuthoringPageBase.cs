@@ -1,4 +1,5 @@
 using IaptLearning.Web.Features.Catalog;
+using IaptLearning.Web.Features.Releases;
 using Microsoft.AspNetCore.Components;
 
 namespace IaptLearning.Web.Features.Authoring;
@@ -12,13 +13,22 @@ public abstract class AuthoringPageBase : ComponentBase, IDisposable
     [Inject]
     protected ContentService Content { get; set; } = default!;
 
+    [Inject]
+    protected ReleaseLibrary Releases { get; set; } = default!;
+
     protected ContentState State { get; private set; } = ContentState.Empty;
+
+    /// <summary>The folder's state and the releases learners get, as the author sees them.</summary>
+    protected AuthoringModule? Find(string slug) => AuthoringModule.Find(State, Releases.Current, slug);
 
     protected override void OnInitialized()
     {
         State = Content.State;
         Content.Changed += OnContentChanged;
+        Releases.Changed += OnReleasesChanged;
     }
+
+    private void OnReleasesChanged() => OnContentChanged(Content.State);
 
     protected override void OnParametersSet()
     {
@@ -51,6 +61,7 @@ public abstract class AuthoringPageBase : ComponentBase, IDisposable
     public void Dispose()
     {
         Content.Changed -= OnContentChanged;
+        Releases.Changed -= OnReleasesChanged;
         GC.SuppressFinalize(this);
     }
 }

@@ -22,17 +22,17 @@ public static class ReportsEndpoints
     }
 
     /// <summary>A module's title from the catalogue, or its slug if the module has gone.</summary>
-    public static Func<string, string> ModuleTitles(ContentService content)
+    public static Func<string, string> ModuleTitles(ModuleLibrary library)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        var modules = content.State.LastGood;
-        return slug => modules.TryGetValue(slug, out var module) ? module.Title : slug;
+        ArgumentNullException.ThrowIfNull(library);
+        var modules = library.Published.ToDictionary(m => m.Slug, m => m.Title, StringComparer.Ordinal);
+        return slug => modules.GetValueOrDefault(slug, slug);
     }
 
     // The same filters as the table (bad values ignored, as the table ignores them), every page,
     // streamed. The audit row is committed before the first byte so an interrupted download is still logged.
     private static async Task ExportAsync(HttpContext context, ClaimsPrincipal user, IDbContextFactory<AppDbContext> factory,
-        TimeProvider time, ContentService content, CancellationToken cancellationToken)
+        TimeProvider time, ModuleLibrary library, CancellationToken cancellationToken)
     {
         var (filter, _) = RecordFilter.Parse(context.Request.Query);
         var now = time.GetUtcNow().UtcDateTime;
@@ -47,6 +47,6 @@ public static class ReportsEndpoints
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{RecordsCsv.FileName(now)}\"";
         context.Response.Headers.CacheControl = "private, no-store";
-        await RecordsCsv.WriteAsync(context.Response.Body, query.Sorted(filter).AsAsyncEnumerable(), ModuleTitles(content), cancellationToken);
+        await RecordsCsv.WriteAsync(context.Response.Body, query.Sorted(filter).AsAsyncEnumerable(), ModuleTitles(library), cancellationToken);
     }
 }

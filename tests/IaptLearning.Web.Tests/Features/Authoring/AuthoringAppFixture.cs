@@ -14,7 +14,7 @@ public sealed class AuthoringAppFixture : WebAppFixture
     }
 
     private AuthoringAppFixture(string contentPath)
-        : base(contentPath, fakeClock: false)
+        : base(contentPath, fakeClock: false, new Dictionary<string, string> { ["Content:AutoPublish"] = "true" })
     {
         ContentPath = contentPath;
         LiveContentTests.CopyDirectory(SampleContentPath, ContentPath);
