@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Identity;
 
@@ -10,11 +11,14 @@ namespace IaptLearning.Web.Components.Account;
 /// </summary>
 internal static class AccountFormErrors
 {
+    // One store per form, dropped with it; each call states the server's problems afresh, so it clears the
+    // store first, and the form's own validation keeps its own store.
+    private static readonly ConditionalWeakTable<EditContext, ValidationMessageStore> Stores = new();
+
     public static void Add(EditContext context, string property, string message)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var store = new ValidationMessageStore(context);
-        store.Add(context.Field(property), message);
+        Cleared(context).Add(context.Field(property), message);
         context.NotifyValidationStateChanged();
     }
 
@@ -27,7 +31,7 @@ internal static class AccountFormErrors
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(errors);
-        var store = new ValidationMessageStore(context);
+        var store = Cleared(context);
         foreach (var error in errors)
         {
             var property = error.Code switch
@@ -41,5 +45,12 @@ internal static class AccountFormErrors
         }
 
         context.NotifyValidationStateChanged();
+    }
+
+    private static ValidationMessageStore Cleared(EditContext context)
+    {
+        var store = Stores.GetValue(context, c => new ValidationMessageStore(c));
+        store.Clear();
+        return store;
     }
 }

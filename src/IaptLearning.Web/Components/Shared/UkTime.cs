@@ -22,6 +22,12 @@ public static class UkTime
         return TimeZoneInfo.ConvertTimeToUtc(nextMidnight, London);
     }
 
+    /// <summary>
+    /// The UK date that ends at this instant, the inverse of <see cref="EndOfDayUtc"/>: due dates are
+    /// stored as the instant their day ends, so one tick earlier is still that day.
+    /// </summary>
+    public static DateOnly DayEndingAt(DateTime endOfDayUtc) => Today(endOfDayUtc.AddTicks(-1));
+
     /// <summary>"5 March 2026".</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
 

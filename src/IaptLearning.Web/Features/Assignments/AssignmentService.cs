@@ -5,7 +5,6 @@ using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Audit;
 using IaptLearning.Web.Features.Catalog;
 using IaptLearning.Web.Features.Records;
-using IaptLearning.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Features.Assignments;
@@ -161,7 +160,7 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> factory, M
             : $"{covered.Count} of these {people.Count} people already {(covered.Count == 1 ? "has" : "have")}";
         var earliest = covered.Min();
         return $"{who} {moduleTitle} assigned through another assignment" +
-            (earliest is { } due ? $", due by {UkTime.Date(ReportText.DueDate(due))} at the earliest" : "") +
+            (earliest is { } due ? $", due by {UkTime.Date(UkTime.DayEndingAt(due))} at the earliest" : "") +
             ". Each person's earliest due date applies, so a later date here changes nothing for them. Assign it anyway, or change who or when.";
     }
 

@@ -1,6 +1,5 @@
 using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
-using IaptLearning.Web.Features.Assignments;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Features.Audit;

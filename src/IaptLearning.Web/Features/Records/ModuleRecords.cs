@@ -219,7 +219,7 @@ public static class ModuleRecords
             return null;
         }
 
-        var days = UkTime.Today(due.AddTicks(-1)).DayNumber - UkTime.Today(joined).DayNumber;
+        var days = UkTime.DayEndingAt(due).DayNumber - UkTime.Today(joined).DayNumber;
         return $"new starter: {days} {(days == 1 ? "day" : "days")} from joining on {UkTime.Date(joined)}";
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
-using IaptLearning.Web.Features.Assignments;
 using IaptLearning.Web.Features.Records;
 using Microsoft.Extensions.Primitives;
 

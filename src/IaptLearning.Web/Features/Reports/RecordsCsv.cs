@@ -63,7 +63,7 @@ public static class RecordsCsv
             moduleTitle(row.ModuleSlug),
             row.ModuleVersion,
             RecordStatuses.Name(row.Status),
-            row.DueAtUtc is { } due ? Date(ReportText.DueDate(due)) : null,
+            row.DueAtUtc is { } due ? Date(UkTime.DayEndingAt(due)) : null,
             // Set only when the due date is a new starter's: joining plus the assignment's days.
             row.DueAtUtc is not null && row.NewStarterJoinedAtUtc is { } joined ? Date(UkTime.Today(joined)) : null,
             row.CompletedAtUtc is { } completed ? Date(UkTime.Today(completed)) : null,

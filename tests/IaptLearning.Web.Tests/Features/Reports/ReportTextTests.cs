@@ -1,4 +1,3 @@
-using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Reports;
 
@@ -6,18 +5,6 @@ namespace IaptLearning.Web.Tests.Features.Reports;
 
 public class ReportTextTests
 {
-    [Theory]
-    [InlineData(2026, 1, 15)]
-    [InlineData(2026, 7, 1)]
-    [InlineData(2026, 3, 29)]
-    [InlineData(2026, 10, 25)]
-    public void DueDate_StoredAsEndOfUkDay_IsThatDay(int year, int month, int day)
-    {
-        var date = new DateOnly(year, month, day);
-
-        Assert.Equal(date, ReportText.DueDate(UkTime.EndOfDayUtc(date)));
-    }
-
     [Fact]
     public void JobRole_DisplayNameOrNoneRecorded()
     {

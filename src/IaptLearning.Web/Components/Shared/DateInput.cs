@@ -1,7 +1,6 @@
 using System.Globalization;
-using IaptLearning.Web.Components.Shared;
 
-namespace IaptLearning.Web.Features.Assignments;
+namespace IaptLearning.Web.Components.Shared;
 
 /// <summary>Which boxes of an NHS.UK date input to mark as in error.</summary>
 [Flags]
@@ -42,7 +41,7 @@ public static class DateInput
 
         var latest = today.AddYears(3);
         return date > latest
-            ? new(null, $"Due date must be within 3 years, on or before {Components.Shared.UkTime.Date(latest)}", DateParts.All)
+            ? new(null, $"Due date must be within 3 years, on or before {UkTime.Date(latest)}", DateParts.All)
             : read;
     }
 

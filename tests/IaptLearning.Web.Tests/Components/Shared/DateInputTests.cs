@@ -1,6 +1,6 @@
-using IaptLearning.Web.Features.Assignments;
+using IaptLearning.Web.Components.Shared;
 
-namespace IaptLearning.Web.Tests.Features.Assignments;
+namespace IaptLearning.Web.Tests.Components.Shared;
 
 public class DateInputTests
 {
