@@ -68,6 +68,7 @@ public static class CliApp
             ValidateCommand.Create(),
             UserCommand.Create(location),
             DemoDataCommand.Create(location),
+            ContentCommand.Create(location),
         };
         var topic = new Argument<string[]>("command") { Description = "The command to explain.", Arity = ArgumentArity.ZeroOrMore };
         var help = new Command("help", "Show help for iapt or for one command: iapt help user add.") { topic };

@@ -79,7 +79,7 @@ public sealed class CliAppTests
 
         Assert.Equal(2, exit);
         Assert.Empty(output);
-        Assert.Equal(["validate", "user", "demo-data", "help"], ListedCommands(error));
+        Assert.Equal(["validate", "user", "demo-data", "content", "help"], ListedCommands(error));
     }
 
     [Fact]

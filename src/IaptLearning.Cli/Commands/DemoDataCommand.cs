@@ -5,6 +5,7 @@ using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Catalog;
 using IaptLearning.Web.Features.Certificates;
 using IaptLearning.Web.Features.Demo;
+using IaptLearning.Web.Features.Releases;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IaptLearning.Cli.Commands;
@@ -72,6 +73,7 @@ public static class DemoDataCommand
             builder.AddData();
             builder.AddAccounts();
             builder.AddCatalog();
+            builder.AddReleases();
             builder.AddCertificateIssuing();
             builder.AddDemoData();
         }, cancellationToken);

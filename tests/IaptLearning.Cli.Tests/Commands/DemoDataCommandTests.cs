@@ -1,4 +1,3 @@
-using IaptLearning.Cli.Hosting;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Demo;
 using Microsoft.Data.Sqlite;
@@ -49,14 +48,7 @@ public sealed class DemoDataCommandTests : IDisposable
         Assert.Contains("Unrecognized command or argument '--staff'.", error, StringComparison.Ordinal);
     }
 
-    private static (int Code, string Output, string Error) Run(string environment, params string[] args)
-    {
-        var location = new WebAppLocation(WebAppLocation.Detect().ContentRoot, environment);
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = CliApp.Run(args, output, error, location);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) Run(string environment, params string[] args) => CliRun.RunIn(environment, args);
 
     public void Dispose()
     {

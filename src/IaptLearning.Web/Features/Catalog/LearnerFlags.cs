@@ -14,9 +14,6 @@ public sealed record LearnerFlag(string Text, string CssClass);
 /// </summary>
 public static class LearnerFlags
 {
-    /// <summary>The UK date a due instant (the end of that day, see <see cref="UkTime.EndOfDayUtc"/>) belongs to.</summary>
-    public static DateOnly DueDate(DateTime endOfDayUtc) => UkTime.Today(endOfDayUtc.AddTicks(-1));
-
     public static IReadOnlyList<LearnerFlag> For(ModuleRecord record, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -12,6 +12,9 @@ public sealed class ReleaseOptions
     /// <summary>Publish a module by itself when a save leaves it valid: on in Development, off elsewhere.</summary>
     public bool AutoPublish { get; set; }
 
+    /// <summary>At start-up, publish a valid module that has no release at all (<c>Content:FirstRelease</c>, default on; the command line turns it off).</summary>
+    public bool FirstRelease { get; set; } = true;
+
     /// <summary>How often each instance reads which releases are served (so another instance's publication shows).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
@@ -39,7 +42,11 @@ internal sealed class ReleaseSync(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await PublishFolderAsync(firstOnly: !options.AutoPublish, cancellationToken);
+        if (options.FirstRelease || options.AutoPublish)
+        {
+            await PublishFolderAsync(firstOnly: !options.AutoPublish, cancellationToken);
+        }
+
         await library.RefreshAsync(cancellationToken);
         logger.LogInformation("Serving {Count} module releases.", library.Current.Count);
         if (options.AutoPublish)

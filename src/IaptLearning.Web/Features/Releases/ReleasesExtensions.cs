@@ -22,6 +22,7 @@ public static class ReleasesExtensions
         builder.Services.AddSingleton(new ReleaseOptions
         {
             AutoPublish = builder.Configuration.GetValue("Content:AutoPublish", builder.Environment.IsDevelopment()),
+            FirstRelease = builder.Configuration.GetValue("Content:FirstRelease", true),
             PollInterval = TimeSpan.FromSeconds(seconds),
         });
         var path = builder.Configuration["Content:ReleasesPath"] is { Length: > 0 } configured

@@ -1,5 +1,4 @@
 using IaptLearning.Content.Model;
-using IaptLearning.Web.Components.Shared;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Catalog;
 using IaptLearning.Web.Tests.Features.Records;
@@ -45,15 +44,6 @@ public class LearnerFlagsTests
     {
         var records = new[] { Record(due: Now.AddHours(-1)), Record(due: Now.AddDays(1)), Record(completed: Now, expires: Now.AddDays(3)), Record(completed: Now.AddYears(-2), expires: Now.AddDays(-1)) };
         Assert.All(records.SelectMany(r => LearnerFlags.For(r, Now)), f => Assert.False(string.IsNullOrWhiteSpace(f.Text)));
-    }
-
-    [Fact]
-    public void DueDate_EndOfDayInstant_IsThatUkDate()
-    {
-        var summer = new DateOnly(2026, 7, 1);
-        var winter = new DateOnly(2026, 12, 1);
-        Assert.Equal(summer, LearnerFlags.DueDate(UkTime.EndOfDayUtc(summer)));
-        Assert.Equal(winter, LearnerFlags.DueDate(UkTime.EndOfDayUtc(winter)));
     }
 
     [Fact]

@@ -10,6 +10,9 @@ public sealed class MediaEndpointTests(WebAppFixture app) : IDisposable
 {
     private readonly string _content = Path.Combine(Path.GetTempPath(), "iapt-media-content-" + Guid.NewGuid().ToString("N"));
 
+    // A database of its own: the shared one already holds a release of the sample module without media.
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "iapt-media-data-" + Guid.NewGuid().ToString("N"));
+
     private WebApplicationFactory<Program> WithMedia()
     {
         LiveContentTests.CopyDirectory(WebAppFixture.SampleContentPath, _content);
@@ -20,7 +23,7 @@ public sealed class MediaEndpointTests(WebAppFixture app) : IDisposable
         File.WriteAllText(Path.Combine(media, "page.html"), "<script>alert(document.cookie)</script>");
         File.WriteAllText(Path.Combine(media, "app.js"), "alert(document.cookie)");
         File.WriteAllText(Path.Combine(media, "captions.vtt"), "WEBVTT\n");
-        return app.WithWebHostBuilder(b => b.UseSetting("Content:Path", _content));
+        return app.WithWebHostBuilder(b => b.UseSetting("Content:Path", _content).UseSetting("Storage:DataPath", _data));
     }
 
     [Fact]
@@ -57,6 +60,8 @@ public sealed class MediaEndpointTests(WebAppFixture app) : IDisposable
         try
         {
             Directory.Delete(_content, recursive: true);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_data, recursive: true);
         }
         catch (IOException)
         {
