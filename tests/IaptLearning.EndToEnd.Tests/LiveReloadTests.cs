@@ -85,25 +85,48 @@ public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifet
     }
 
     [Fact]
-    public async Task Learner_LessonChangedWhileReading_SeesNoticeAtNextNavigation()
+    public async Task Learner_LessonEdited_KeepsTheRelease_UntilTheAuthorPublishesANewVersion_ThenSeesItAtTheNextLesson()
     {
         var learner = new Learner(await _browser.NewPageAsync(_app.BaseAddress));
         var page = learner.Page;
         await learner.SignUpAsync();
         var first = Learner.LongCovid.Lessons[0];
+        var second = Learner.LongCovid.Lessons[1];
         await learner.GotoAsync(Content.ContentAddresses.Lesson("long-covid", first.Slug).TrimStart('/'));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(first.Title);
 
         const string marker = "A sentence added while the learner was reading.";
         Edit(LessonFile(first), "Most people who catch COVID-19", marker + " Most people who catch COVID-19");
         await page.WaitForTimeoutAsync(1_000);
-        // Not swapped under the reader's eyes: the new version comes with the next navigation.
+        // Saved but not published: the learner keeps the release, at the next lesson too.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next lesson" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(second.Title);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Previous lesson" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(first.Title);
         await Assertions.Expect(page.GetByText(marker)).ToHaveCountAsync(0);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Next lesson" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Learner.LongCovid.Lessons[1].Title);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Previous lesson" }).ClickAsync();
+        var author = new Learner(await _browser.NewPageAsync(_app.BaseAddress));
+        await author.SignInAsync("author@example.nhs.uk");
+        await author.GotoAsync("authoring/long-covid/releases");
+        await Assertions.Expect(author.Page.GetByTestId("publish-refusal")).ToContainTextAsync("Version 1.0.0 was already released");
+        await author.ExpectNoSeriousAxeViolationsAsync("releases page refusing a change under the released version");
 
+        Edit(Path.Combine(_copy, "long-covid", "module.md"), "version: 1.0.0", "version: 1.0.1");
+        await author.WaitInteractiveAsync();
+        await author.Page.GetByRole(AriaRole.Button, new() { Name = "Check the folder again" }).ClickAsync();
+        var publish = author.Page.GetByRole(AriaRole.Button, new() { Name = "Publish version 1.0.1" });
+        await Assertions.Expect(publish).ToBeVisibleAsync();
+        await Assertions.Expect(author.Page.GetByTestId("release-changes")).ToContainTextAsync($"1. {first.Title}: the text has changed.");
+        await author.ExpectNoSeriousAxeViolationsAsync("releases page before publishing");
+        await publish.ClickAsync();
+        await Assertions.Expect(author.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Version 1.0.1 of");
+        await Assertions.Expect(author.Page.GetByTestId("releases")).ToContainTextAsync("Learners get this");
+
+        // The reader is not interrupted: the new release comes with the next lesson they open.
+        await Assertions.Expect(page.GetByText(marker)).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next lesson" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(second.Title);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Previous lesson" }).ClickAsync();
         await Assertions.Expect(page.GetByText(marker)).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "This lesson has been updated" })).ToBeVisibleAsync();
         await learner.ExpectNoSeriousAxeViolationsAsync("lesson with the updated notice");
