@@ -315,4 +315,28 @@ public sealed class ReleaseTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains("Read on.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("tampered", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ReleasesPage_ListsReleasesForAuthors_OnlyAdminsGetWithdrawAndServeAgain()
+    {
+        var app = Start();
+        Edit(File("module.md"), "version: 1.0.0", "version: 1.0.1");
+        Edit(File("01-first-steps.md"), "Read on.", "Read on, again.");
+        Assert.True((await app.Get<ReleasePublisher>().PublishAsync("sample-module", null, ReleaseSources.CommandLine, null, null)).Succeeded);
+        using var author = await app.SignInAsync((await app.CreatePersonAsync(roles: [Roles.Learner, Roles.Author])).Email);
+        using var admin = await app.SignInAsync((await app.CreatePersonAsync(roles: [Roles.Learner, Roles.Admin])).Email);
+
+        var forAuthor = await author.GetStringAsync("/authoring/sample-module/releases");
+        var forAdmin = await admin.GetStringAsync("/authoring/sample-module/releases");
+
+        Assert.Contains("Learners get this", forAuthor, StringComparison.Ordinal);
+        Assert.Contains("Earlier release", forAuthor, StringComparison.Ordinal);
+        Assert.Contains("(first start)", forAuthor, StringComparison.Ordinal);
+        Assert.Contains("Nothing to publish", forAuthor, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Withdraw<", forAuthor, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Serve again<", forAuthor, StringComparison.Ordinal);
+        Assert.Contains(">Withdraw<", forAdmin, StringComparison.Ordinal);
+        Assert.Contains(">Serve again<", forAdmin, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await author.GetAsync(new Uri("/authoring/no-such-module/releases", UriKind.Relative))).StatusCode);
+    }
 }
