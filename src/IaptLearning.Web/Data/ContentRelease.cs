@@ -45,6 +45,12 @@ public class ContentRelease
     /// </summary>
     public required string OutlineJson { get; set; }
 
+    /// <summary>
+    /// The parsed module as JSON (<c>ReleaseModelJson</c>): what learners are served, rendered as it
+    /// was validated. If a later build cannot read it, the release's files are parsed again instead.
+    /// </summary>
+    public required string ModelJson { get; set; }
+
     /// <summary>Warnings the validator gave at publication, each acknowledged by the publisher (JSON list of lines).</summary>
     public string? AcknowledgedWarningsJson { get; set; }
 

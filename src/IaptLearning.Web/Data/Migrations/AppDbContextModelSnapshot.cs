@@ -474,6 +474,10 @@ namespace IaptLearning.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ModelJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ModuleSlug")
                         .IsRequired()
                         .HasMaxLength(100)

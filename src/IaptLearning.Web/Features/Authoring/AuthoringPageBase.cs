@@ -39,14 +39,18 @@ public abstract class AuthoringPageBase : ComponentBase, IDisposable
     /// <summary>Works out what the page shows from <see cref="State"/>.</summary>
     protected abstract void Refresh();
 
+    /// <summary>After a save or a release changed something, once <see cref="Refresh"/> has run: for work that reads more than the state.</summary>
+    protected virtual Task OnChangedAsync() => Task.CompletedTask;
+
     private async void OnContentChanged(ContentState state)
     {
         try
         {
-            await InvokeAsync(() =>
+            await InvokeAsync(async () =>
             {
                 State = state;
                 Refresh();
+                await OnChangedAsync();
                 StateHasChanged();
             });
         }

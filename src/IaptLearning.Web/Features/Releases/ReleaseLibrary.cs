@@ -19,9 +19,9 @@ public sealed record ReleaseStorage(string Path);
 
 /// <summary>
 /// The releases learners are served, read from the database: per module, the release that is not
-/// withdrawn and was served last. Each release's files are unpacked once into
-/// <see cref="ReleaseStorage"/> (checked against their hashes, and the module's content hash
-/// checked after parsing), so media is served from disk and the content folder plays no part.
+/// withdrawn and was served last, as its stored parsed model. Each release's files are unpacked
+/// into <see cref="ReleaseStorage"/> and checked against their hashes (rewritten from the database
+/// when they differ), so media is served from disk and the content folder plays no part.
 /// Every instance reads the same rows, so a release published on one reaches all of them at the
 /// next <see cref="RefreshAsync"/>.
 /// </summary>
@@ -116,8 +116,10 @@ public sealed class ReleaseLibrary(IDbContextFactory<AppDbContext> factory, Rele
         }
 
         var root = System.IO.Path.Combine(storage.Path, slug, contentHash);
-        var module = TryLoad(root, slug, contentHash);
-        if (module is null)
+        var folder = System.IO.Path.Combine(root, slug);
+        var hashes = await db.ContentReleaseFiles.AsNoTracking().Where(f => f.ContentReleaseId == id)
+            .Select(f => new { f.Path, f.Sha256 }).ToListAsync(cancellationToken);
+        if (!hashes.All(f => Intact(folder, f.Path, f.Sha256)))
         {
             var files = await db.ContentReleaseFiles.AsNoTracking().Where(f => f.ContentReleaseId == id).ToListAsync(cancellationToken);
             if (files.FirstOrDefault(f => Convert.ToHexStringLower(SHA256.HashData(f.Bytes)) != f.Sha256) is { } corrupt)
@@ -127,6 +129,14 @@ public sealed class ReleaseLibrary(IDbContextFactory<AppDbContext> factory, Rele
             }
 
             Unpack(root, slug, files);
+        }
+
+        var json = await db.ContentReleases.AsNoTracking().Where(r => r.Id == id).Select(r => r.ModelJson).SingleAsync(cancellationToken);
+        var module = ReleaseModelJson.TryDeserialize(json, folder);
+        if (module?.ContentHash != contentHash)
+        {
+            // Made by a build whose model this one cannot read: the files are kept for exactly this.
+            logger.LogWarning("Release {Id} of {Module}: its stored model cannot be read by this build, so it is parsed again from its files.", id, slug);
             module = TryLoad(root, slug, contentHash);
             if (module is null)
             {
@@ -136,6 +146,20 @@ public sealed class ReleaseLibrary(IDbContextFactory<AppDbContext> factory, Rele
         }
 
         return _modules.GetOrAdd(id, module);
+    }
+
+    /// <summary>The unpacked file is there with the bytes the release stored.</summary>
+    private static bool Intact(string folder, string path, string sha256)
+    {
+        try
+        {
+            var file = System.IO.Path.Combine(folder, path);
+            return File.Exists(file) && Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))) == sha256;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static ContentModule? TryLoad(string root, string slug, string contentHash)

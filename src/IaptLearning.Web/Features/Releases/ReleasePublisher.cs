@@ -95,9 +95,10 @@ public sealed class ReleasePublisher(
         }
 
         List<(string Path, byte[] Bytes)> files;
+        var skipped = new List<string>();
         try
         {
-            files = ReadFolder(folder);
+            files = ReadFolder(slug, folder, skipped);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -124,7 +125,7 @@ public sealed class ReleasePublisher(
             var covered = entry.Files.ToHashSet(StringComparer.Ordinal);
             files = [.. files.Where(f => covered.Contains(f.Path))];
             var errors = entry.Diagnostics.Where(d => d.IsError).ToList();
-            var warnings = entry.Diagnostics.Where(d => !d.IsError).Select(d => d.Format("")).ToList();
+            var warnings = entry.Diagnostics.Where(d => !d.IsError).Select(d => d.Format("")).Concat(skipped).ToList();
             var module = entry.Module;
             if (module is null)
             {
@@ -185,6 +186,7 @@ public sealed class ReleasePublisher(
             Source = source,
             ServedFromUtc = now,
             OutlineJson = ReleaseOutline.From(module).ToJson(),
+            ModelJson = ReleaseModelJson.Serialize(module),
             AcknowledgedWarningsJson = candidate.Warnings.Count == 0 ? null : JsonSerializer.Serialize(candidate.Warnings, Json),
             Files = [.. candidate.Files.Select(f => new ContentReleaseFile { Path = f.Path, Bytes = f.Bytes, Sha256 = Convert.ToHexStringLower(SHA256.HashData(f.Bytes)) })],
         };
@@ -337,19 +339,39 @@ public sealed class ReleasePublisher(
 
     private static ReleaseCandidate Refused(string slug, ReleaseRow? serving, string refusal) => new(slug, null, [], [], [], serving, refusal, []);
 
-    /// <summary>Every file below the folder, dot-names skipped as the loader skips them, read once.</summary>
-    private static List<(string Path, byte[] Bytes)> ReadFolder(string folder)
+    /// <summary>
+    /// Every file below the folder, read once. Dot-names and symbolic links are skipped as the loader
+    /// skips them (a link could otherwise copy a file from outside the folder into a release); each
+    /// link skipped is a warning, as the validator gives it.
+    /// </summary>
+    private static List<(string Path, byte[] Bytes)> ReadFolder(string slug, string folder, List<string> warnings)
     {
         var files = new List<(string, byte[])>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        var pending = new Stack<(DirectoryInfo Dir, string Prefix)>([(new DirectoryInfo(folder), "")]);
+        while (pending.TryPop(out var next))
         {
-            var relative = Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
-            if (relative.Split('/').Any(part => part.StartsWith('.')))
+            foreach (var entry in next.Dir.EnumerateFileSystemInfos())
             {
-                continue;
-            }
+                var relative = next.Prefix + entry.Name;
+                if (entry.Name.StartsWith('.'))
+                {
+                    continue;
+                }
 
-            files.Add((relative, File.ReadAllBytes(file)));
+                if (entry.LinkTarget is not null)
+                {
+                    warnings.Add(new ContentDiagnostic($"{slug}/{relative}", null, null, Severity.Warning, DiagnosticCodes.SymbolicLink,
+                        "symbolic links are ignored, so this file is not part of the module; copy the real file here instead").Format(""));
+                }
+                else if (entry is DirectoryInfo dir)
+                {
+                    pending.Push((dir, relative + "/"));
+                }
+                else
+                {
+                    files.Add((relative, File.ReadAllBytes(entry.FullName)));
+                }
+            }
         }
 
         return files;

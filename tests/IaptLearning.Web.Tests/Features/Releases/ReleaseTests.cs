@@ -339,4 +339,97 @@ public sealed class ReleaseTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains(">Serve again<", forAdmin, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await author.GetAsync(new Uri("/authoring/no-such-module/releases", UriKind.Relative))).StatusCode);
     }
+
+    [Fact]
+    public async Task Publish_SymbolicLinkInTheFolder_IsAWarningAndNeverStored()
+    {
+        var outside = Path.Combine(Path.GetTempPath(), "iapt-secret-" + Guid.NewGuid().ToString("N") + ".png");
+        System.IO.File.WriteAllText(outside, "a file outside the module");
+        try
+        {
+            var app = Start();
+            Directory.CreateDirectory(File("media"));
+            System.IO.File.CreateSymbolicLink(File("media", "linked.png"), outside);
+            Edit(File("module.md"), "version: 1.0.0", "version: 1.0.1");
+            var publisher = app.Get<ReleasePublisher>();
+
+            var candidate = await publisher.PrepareAsync("sample-module");
+            var warning = Assert.Single(candidate.Warnings);
+            Assert.Contains("sample-module/media/linked.png: warning IAPT037", warning, StringComparison.Ordinal);
+            var outcome = await publisher.PublishAsync("sample-module", null, ReleaseSources.AuthorsArea, candidate.Module!.ContentHash, [warning]);
+
+            Assert.True(outcome.Succeeded, outcome.Message);
+            var paths = await app.ExecuteDbAsync(db => db.ContentReleaseFiles.Where(f => f.ContentReleaseId == outcome.ReleaseId).Select(f => f.Path).ToListAsync());
+            Assert.DoesNotContain("media/linked.png", paths);
+            using var learner = await LearnerAsync(app);
+            Assert.Equal(HttpStatusCode.NotFound, (await learner.GetAsync(new Uri("/modules/sample-module/media/linked.png", UriKind.Relative))).StatusCode);
+        }
+        finally
+        {
+            System.IO.File.Delete(outside);
+        }
+    }
+
+    [Fact]
+    public async Task FirstStart_DatabaseMadeBeforeReleases_TakesAFirstRelease_AndLosesNothing()
+    {
+        var app = Start();
+        var person = await app.CreatePersonAsync();
+        using (var learner = await LearnerAsync(app, person.Email))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await learner.GetAsync(new Uri(Lesson1, UriKind.Relative))).StatusCode);
+        }
+
+        await app.ExecuteDbAsync(async db =>
+        {
+            var row = await db.LessonProgress.SingleOrDefaultAsync(p => p.UserId == person.Id && p.LessonSlug == "first-steps");
+            if (row is null)
+            {
+                row = new Web.Data.LessonProgress { UserId = person.Id, ModuleSlug = "sample-module", LessonSlug = "first-steps" };
+                db.LessonProgress.Add(row);
+            }
+
+            row.ActiveMilliseconds = 150_000;
+            row.CompletedAtUtc = DateTime.UtcNow;
+            await db.SaveChangesAsync();
+            // As a database from before releases: the table exists (the migration made it) and is empty.
+            await db.ContentReleases.ExecuteDeleteAsync();
+            await db.AuditEvents.Where(e => e.Action == AuditActions.ReleasePublished).ExecuteDeleteAsync();
+        });
+        await StopAsync(app);
+        Directory.Delete(Path.Combine(_data, "releases"), recursive: true);
+
+        var restarted = Start();
+
+        var release = Assert.Single(await restarted.ExecuteDbAsync(db => db.ContentReleases.ToListAsync()));
+        Assert.Equal(ReleaseSources.FirstStart, release.Source);
+        Assert.Equal(1, await restarted.ExecuteDbAsync(db => db.LessonProgress.CountAsync(p => p.UserId == person.Id && p.CompletedAtUtc != null)));
+        using var back = await LearnerAsync(restarted, person.Email);
+        Assert.Contains("Read on.", await back.GetStringAsync(Lesson1), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Restart_ServesTheStoredParsedModel_AndParsesTheFilesWhenThisBuildCannotReadIt()
+    {
+        var app = Start();
+        var email = (await app.CreatePersonAsync()).Email;
+        // Stands in for HTML the parser rendered at publication that a later parser would render differently.
+        await app.ExecuteDbAsync(db => db.ContentReleases.ExecuteUpdateAsync(
+            u => u.SetProperty(r => r.ModelJson, r => r.ModelJson.Replace("Read on.", "Read on, as rendered at publication."))));
+        await StopAsync(app);
+
+        var restarted = Start();
+        using (var learner = await LearnerAsync(restarted, email))
+        {
+            Assert.Contains("Read on, as rendered at publication.", await learner.GetStringAsync(Lesson1), StringComparison.Ordinal);
+        }
+
+        await restarted.ExecuteDbAsync(db => db.ContentReleases.ExecuteUpdateAsync(u => u.SetProperty(r => r.ModelJson, "{\"Title\":1}")));
+        await StopAsync(restarted);
+        var again = Start();
+        using var back = await LearnerAsync(again, email);
+        var html = await back.GetStringAsync(Lesson1);
+        Assert.Contains("Read on.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("as rendered at publication", html, StringComparison.Ordinal);
+    }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IaptLearning.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204184548_ContentReleases")]
+    [Migration("20261204192544_ContentReleases")]
     partial class ContentReleases
     {
         /// <inheritdoc />
@@ -475,6 +475,10 @@ namespace IaptLearning.Web.Data.Migrations
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelJson")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ModuleSlug")

@@ -30,6 +30,7 @@ namespace IaptLearning.Web.Data.Migrations
                     WithdrawnByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     WithdrawalReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     OutlineJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ModelJson = table.Column<string>(type: "TEXT", nullable: false),
                     AcknowledgedWarningsJson = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>

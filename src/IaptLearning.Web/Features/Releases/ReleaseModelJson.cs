@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using IaptLearning.Content.Model;
+
+namespace IaptLearning.Web.Features.Releases;
+
+/// <summary>
+/// The parsed module of a release as JSON, stored with it, so learners get the lessons exactly as
+/// they were validated and rendered at publication, whatever later versions of the parser do.
+/// </summary>
+public static class ReleaseModelJson
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { Blocks } },
+    };
+
+    public static string Serialize(ContentModule module) => JsonSerializer.Serialize(module, Json);
+
+    /// <summary>
+    /// The module, served from <paramref name="folderPath"/> (its unpacked files, for media); null
+    /// when the JSON no longer fits the model (a later build changed it), so the caller parses the files.
+    /// </summary>
+    public static ContentModule? TryDeserialize(string? json, string folderPath)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            var node = JsonNode.Parse(json)!.AsObject();
+            node[nameof(ContentModule.FolderPath)] = folderPath;
+            return node.Deserialize<ContentModule>(Json);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    // A lesson's blocks are HTML and questions in order: name each kind in the JSON.
+    private static void Blocks(JsonTypeInfo info)
+    {
+        if (info.Type == typeof(LessonBlock))
+        {
+            info.PolymorphismOptions = new JsonPolymorphismOptions
+            {
+                TypeDiscriminatorPropertyName = "$block",
+                DerivedTypes =
+                {
+                    new JsonDerivedType(typeof(HtmlSegment), "html"),
+                    new JsonDerivedType(typeof(QuestionSegment), "question"),
+                },
+            };
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using IaptLearning.Content;
+using IaptLearning.Content.Model;
+using IaptLearning.Web.Features.Releases;
+
+namespace IaptLearning.Web.Tests.Features.Releases;
+
+public sealed class ReleaseModelJsonTests
+{
+    public static TheoryData<string, string> Modules => new()
+    {
+        { WebAppFixture.SampleContentPath, "sample-module" },
+        { ShippedContent.FolderPath(), "long-covid" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Deserialize_Serialized_GivesTheSameModuleServedFromTheNewFolder(string root, string slug)
+    {
+        var module = new ContentLoader().Load(root).FindModule(slug)!;
+
+        var back = ReleaseModelJson.TryDeserialize(ReleaseModelJson.Serialize(module), "/srv/releases/x")!;
+
+        Assert.Equal("/srv/releases/x", back.FolderPath);
+        Assert.Equal((module.Title, module.Version, module.ContentHash, module.CpdMinutes, module.Duration, module.OverviewHtml),
+            (back.Title, back.Version, back.ContentHash, back.CpdMinutes, back.Duration, back.OverviewHtml));
+        Assert.Equal(module.Outcomes.ToArray(), back.Outcomes.ToArray());
+        Assert.Equal(module.MediaFiles.Order(), back.MediaFiles.Order());
+        Assert.Equal(module.Lessons.Length, back.Lessons.Length);
+        foreach (var (was, now) in module.Lessons.Zip(back.Lessons))
+        {
+            Assert.Equal((was.Slug, was.Title, was.Duration, was.MinTime, was.ContentHash), (now.Slug, now.Title, now.Duration, now.MinTime, now.ContentHash));
+            Assert.Equal(was.Blocks.Select(Describe), now.Blocks.Select(Describe));
+            Assert.Equal(was.Headings.ToArray(), now.Headings.ToArray());
+            Assert.Equal(was.Questions.Select(Describe), now.Questions.Select(Describe));
+        }
+
+        Assert.Equal(module.Assessment!.Bank.Select(Describe), back.Assessment!.Bank.Select(Describe));
+        Assert.Equal((module.Assessment.PassMark, module.Assessment.QuestionsPerAttempt, module.Assessment.MaxAttempts, module.Assessment.Shuffle, module.Assessment.IntroHtml),
+            (back.Assessment.PassMark, back.Assessment.QuestionsPerAttempt, back.Assessment.MaxAttempts, back.Assessment.Shuffle, back.Assessment.IntroHtml));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("{\"Title\":\"only a title\"}")]
+    [InlineData("not json")]
+    public void TryDeserialize_NotAModelThisBuildReads_IsNull(string? json)
+    {
+        Assert.Null(ReleaseModelJson.TryDeserialize(json, "/srv/releases/x"));
+    }
+
+    private static string Describe(LessonBlock block) => block switch
+    {
+        HtmlSegment html => "html:" + html.Html,
+        QuestionSegment question => "question:" + Describe(question.Question),
+        _ => throw new InvalidOperationException(block.GetType().Name),
+    };
+
+    private static string Describe(Question q) =>
+        $"{q.Id}|{q.HasExplicitId}|{q.PromptHtml}|{q.PromptText}|{q.ExplanationHtml}|{q.SourceFile}:{q.Line}|{q.Kind}|" +
+        string.Join(";", q.Options.Select(o => $"{o.Index},{o.Key},{o.Html},{o.Text},{o.IsCorrect},{o.FeedbackHtml}"));
+}
