@@ -132,6 +132,48 @@ public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifet
         await learner.ExpectNoSeriousAxeViolationsAsync("lesson with the updated notice");
     }
 
+    [Fact]
+    public async Task Admin_WithdrawsTheServedRelease_LearnersGoBack_ThenServesItAgain()
+    {
+        var first = Learner.LongCovid.Lessons[0];
+        const string marker = "A sentence only version 1.0.1 has.";
+        Edit(LessonFile(first), "Most people who catch COVID-19", marker + " Most people who catch COVID-19");
+        Edit(Path.Combine(_copy, "long-covid", "module.md"), "version: 1.0.0", "version: 1.0.1");
+        var admin = new Learner(await _browser.NewPageAsync(_app.BaseAddress));
+        var page = admin.Page;
+        await admin.SignInAsync("admin@example.nhs.uk");
+        await admin.GotoAsync("authoring/long-covid/releases");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish version 1.0.1" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Version 1.0.1 of");
+
+        var learner = new Learner(await _browser.NewPageAsync(_app.BaseAddress));
+        await learner.SignUpAsync();
+        var lesson = Content.ContentAddresses.Lesson("long-covid", first.Slug).TrimStart('/');
+        await learner.GotoAsync(lesson);
+        await Assertions.Expect(learner.Page.GetByText(marker)).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw version 1.0.1" }).ClickAsync();
+        var reason = page.GetByLabel("Why are you withdrawing version 1.0.1?");
+        await Assertions.Expect(reason).ToBeFocusedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw version 1.0.1" }).Last.ClickAsync();
+        await admin.ExpectErrorSummaryLinkingToAsync("Enter why the release is withdrawn", "withdraw-reason");
+        await admin.ExpectNoSeriousAxeViolationsAsync("withdraw form with an error");
+        await reason.FillAsync("A figure in lesson 1 needs checking.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw version 1.0.1" }).Last.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Learners get version 1.0.0 again");
+        await Assertions.Expect(page.GetByTestId("releases")).ToContainTextAsync("A figure in lesson 1 needs checking.");
+        await admin.ExpectNoSeriousAxeViolationsAsync("releases page after a withdrawal");
+
+        await learner.GotoAsync(lesson);
+        await Assertions.Expect(learner.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(first.Title);
+        await Assertions.Expect(learner.Page.GetByText(marker)).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Serve again version 1.0.1" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Learners get version 1.0.1 again");
+        await learner.GotoAsync(lesson);
+        await Assertions.Expect(learner.Page.GetByText(marker)).ToBeVisibleAsync();
+    }
+
     private static void CopyDirectory(string from, string to)
     {
         Directory.CreateDirectory(to);

@@ -145,7 +145,10 @@ public sealed class LessonProgressService(
         ArgumentNullException.ThrowIfNull(lesson);
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(chosen);
-        if (!lesson.Questions.Contains(question) || chosen.Count == 0 || chosen.Any(i => i < 0 || i >= question.Options.Length)
+        // Marked against the lesson's own question of that id, never an object the caller made.
+        question = lesson.Questions.FirstOrDefault(q => q.Id == question.Id)
+            ?? throw new ArgumentException($"'{question.Id}' is not a knowledge check in this lesson.", nameof(question));
+        if (chosen.Count == 0 || chosen.Any(i => i < 0 || i >= question.Options.Length)
             || (question.Kind == QuestionKind.SingleAnswer && chosen.Count != 1))
         {
             throw new ArgumentException("Not a valid answer to this question.", nameof(chosen));

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -13,7 +14,7 @@ public static class ReleaseModelJson
 {
     private static readonly JsonSerializerOptions Json = new()
     {
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { Blocks } },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { Blocks, LessonQuestions } },
     };
 
     public static string Serialize(ContentModule module) => JsonSerializer.Serialize(module, Json);
@@ -39,6 +40,25 @@ public static class ReleaseModelJson
         {
             return null;
         }
+    }
+
+    // A lesson's questions are the very objects in its blocks, as the loader makes them (code may
+    // compare them by reference): written once, in the blocks, and shared again when read.
+    private static void LessonQuestions(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(Lesson))
+        {
+            return;
+        }
+
+        var questions = info.Properties.Single(p => p.Name == nameof(Lesson.Questions));
+        var set = questions.Set ?? throw new InvalidOperationException("Lesson.Questions has no setter to restore.");
+        questions.ShouldSerialize = (_, _) => false;
+        info.OnDeserialized = value =>
+        {
+            var lesson = (Lesson)value;
+            set(lesson, ImmutableArray.CreateRange(lesson.Blocks.OfType<QuestionSegment>().Select(s => s.Question)));
+        };
     }
 
     // A lesson's blocks are HTML and questions in order: name each kind in the JSON.

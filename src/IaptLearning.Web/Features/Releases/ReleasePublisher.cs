@@ -169,7 +169,7 @@ public sealed class ReleasePublisher(
         {
             return new ReleaseOutcome(false, unacknowledged.Count == 1
                 ? "Confirm that you have read the warning before publishing: " + unacknowledged[0]
-                : $"Confirm that you have read each of the {unacknowledged.Count} warnings before publishing.");
+                : $"Confirm that you have read each of the {unacknowledged.Count} warnings before publishing.", BadInput: true);
         }
 
         var now = time.GetUtcNow().UtcDateTime;

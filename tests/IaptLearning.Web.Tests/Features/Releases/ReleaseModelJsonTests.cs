@@ -32,6 +32,8 @@ public sealed class ReleaseModelJsonTests
             Assert.Equal(was.Blocks.Select(Describe), now.Blocks.Select(Describe));
             Assert.Equal(was.Headings.ToArray(), now.Headings.ToArray());
             Assert.Equal(was.Questions.Select(Describe), now.Questions.Select(Describe));
+            // The same objects as in the blocks, as the loader makes them.
+            Assert.True(now.Blocks.OfType<QuestionSegment>().Select(s => s.Question).SequenceEqual(now.Questions, ReferenceEqualityComparer.Instance));
         }
 
         Assert.Equal(module.Assessment!.Bank.Select(Describe), back.Assessment!.Bank.Select(Describe));

@@ -197,11 +197,13 @@ public sealed class ReleaseTests(ITestOutputHelper output) : IAsyncLifetime
         var unconfirmed = await publisher.PublishAsync("sample-module", null, ReleaseSources.AuthorsArea, reviewed.Module!.ContentHash, []);
         Assert.False(unconfirmed.Succeeded);
         Assert.Contains("Confirm that you have read the warning", unconfirmed.Message, StringComparison.Ordinal);
+        Assert.True(unconfirmed.BadInput);
 
         Edit(File("01-first-steps.md"), "Read on.", "Read on, changed after the review.");
         var stale = await publisher.PublishAsync("sample-module", null, ReleaseSources.AuthorsArea, reviewed.Module.ContentHash, [warning]);
         Assert.False(stale.Succeeded);
         Assert.Contains("changed since you reviewed them", stale.Message, StringComparison.Ordinal);
+        Assert.False(stale.BadInput);
         Assert.Equal(1, await app.ExecuteDbAsync(db => db.ContentReleases.CountAsync()));
 
         var current = await publisher.PrepareAsync("sample-module");
