@@ -108,18 +108,18 @@ public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifet
         var author = new Learner(await _browser.NewPageAsync(_app.BaseAddress));
         await author.SignInAsync("author@example.nhs.uk");
         await author.GotoAsync("authoring/long-covid/releases");
-        await Assertions.Expect(author.Page.GetByTestId("publish-refusal")).ToContainTextAsync("Version 1.0.0 was already released");
+        await Assertions.Expect(author.Page.GetByTestId("publish-refusal")).ToContainTextAsync("Version 1.1.0 was already released");
         await author.ExpectNoSeriousAxeViolationsAsync("releases page refusing a change under the released version");
 
-        Edit(Path.Combine(_copy, "long-covid", "module.md"), "version: 1.0.0", "version: 1.0.1");
+        Edit(Path.Combine(_copy, "long-covid", "module.md"), "version: 1.1.0", "version: 1.1.1");
         await author.WaitInteractiveAsync();
         await author.Page.GetByRole(AriaRole.Button, new() { Name = "Check the folder again" }).ClickAsync();
-        var publish = author.Page.GetByRole(AriaRole.Button, new() { Name = "Publish version 1.0.1" });
+        var publish = author.Page.GetByRole(AriaRole.Button, new() { Name = "Publish version 1.1.1" });
         await Assertions.Expect(publish).ToBeVisibleAsync();
         await Assertions.Expect(author.Page.GetByTestId("release-changes")).ToContainTextAsync($"1. {first.Title}: the text has changed.");
         await author.ExpectNoSeriousAxeViolationsAsync("releases page before publishing");
         await publish.ClickAsync();
-        await Assertions.Expect(author.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Version 1.0.1 of");
+        await Assertions.Expect(author.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Version 1.1.1 of");
         await Assertions.Expect(author.Page.GetByTestId("releases")).ToContainTextAsync("Learners get this");
 
         // The reader is not interrupted: the new release comes with the next lesson they open.
@@ -136,15 +136,15 @@ public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifet
     public async Task Admin_WithdrawsTheServedRelease_LearnersGoBack_ThenServesItAgain()
     {
         var first = Learner.LongCovid.Lessons[0];
-        const string marker = "A sentence only version 1.0.1 has.";
+        const string marker = "A sentence only version 1.1.1 has.";
         Edit(LessonFile(first), "Most people who catch COVID-19", marker + " Most people who catch COVID-19");
-        Edit(Path.Combine(_copy, "long-covid", "module.md"), "version: 1.0.0", "version: 1.0.1");
+        Edit(Path.Combine(_copy, "long-covid", "module.md"), "version: 1.1.0", "version: 1.1.1");
         var admin = new Learner(await _browser.NewPageAsync(_app.BaseAddress));
         var page = admin.Page;
         await admin.SignInAsync("admin@example.nhs.uk");
         await admin.GotoAsync("authoring/long-covid/releases");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Publish version 1.0.1" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Version 1.0.1 of");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish version 1.1.1" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Version 1.1.1 of");
 
         var learner = new Learner(await _browser.NewPageAsync(_app.BaseAddress));
         await learner.SignUpAsync();
@@ -152,15 +152,15 @@ public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifet
         await learner.GotoAsync(lesson);
         await Assertions.Expect(learner.Page.GetByText(marker)).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw version 1.0.1" }).ClickAsync();
-        var reason = page.GetByLabel("Why are you withdrawing version 1.0.1?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw version 1.1.1" }).ClickAsync();
+        var reason = page.GetByLabel("Why are you withdrawing version 1.1.1?");
         await Assertions.Expect(reason).ToBeFocusedAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw version 1.0.1" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw version 1.1.1" }).Last.ClickAsync();
         await admin.ExpectErrorSummaryLinkingToAsync("Enter why the release is withdrawn", "withdraw-reason");
         await admin.ExpectNoSeriousAxeViolationsAsync("withdraw form with an error");
         await reason.FillAsync("A figure in lesson 1 needs checking.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw version 1.0.1" }).Last.ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Learners get version 1.0.0 again");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw version 1.1.1" }).Last.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Learners get version 1.1.0 again");
         await Assertions.Expect(page.GetByTestId("releases")).ToContainTextAsync("A figure in lesson 1 needs checking.");
         await admin.ExpectNoSeriousAxeViolationsAsync("releases page after a withdrawal");
 
@@ -168,8 +168,8 @@ public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifet
         await Assertions.Expect(learner.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(first.Title);
         await Assertions.Expect(learner.Page.GetByText(marker)).ToHaveCountAsync(0);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Serve again version 1.0.1" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Learners get version 1.0.1 again");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Serve again version 1.1.1" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Learners get version 1.1.1 again");
         await learner.GotoAsync(lesson);
         await Assertions.Expect(learner.Page.GetByText(marker)).ToBeVisibleAsync();
     }
