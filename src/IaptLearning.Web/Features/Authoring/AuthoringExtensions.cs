@@ -1,6 +1,7 @@
 using System.Text;
 using IaptLearning.Web.Features.Accounts;
 using IaptLearning.Web.Features.Catalog;
+using IaptLearning.Web.Features.Releases;
 
 namespace IaptLearning.Web.Features.Authoring;
 
@@ -15,9 +16,10 @@ public static class AuthoringExtensions
 
     public static IEndpointRouteBuilder MapAuthoring(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/authoring/{slug}/statistics.csv", async (string slug, ContentService content, StatisticsReader reader, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/authoring/{slug}/statistics.csv", async (string slug, ContentService content, ReleaseLibrary releases, StatisticsReader reader, CancellationToken cancellationToken) =>
         {
-            if (!content.State.LastGood.TryGetValue(slug, out var module))
+            // As the page: the release learners answered, else the folder's module.
+            if ((releases.Current.GetValueOrDefault(slug)?.Module ?? content.State.LastGood.GetValueOrDefault(slug)) is not { } module)
             {
                 return Results.NotFound();
             }

@@ -149,6 +149,11 @@ public sealed class ReleaseTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await learner.GetAsync(new Uri("/modules/sample-module/assessment", UriKind.Relative))).StatusCode);
         Assert.Contains("Sample module", await learner.GetStringAsync("/modules"), StringComparison.Ordinal);
 
+        // Authors still get the question statistics of what learners answered.
+        using var author = await restarted.SignInAsync((await restarted.CreatePersonAsync(roles: [Roles.Learner, Roles.Author])).Email);
+        Assert.Contains("Question statistics: Sample module", await author.GetStringAsync("/authoring/sample-module/statistics"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await author.GetAsync(new Uri("/authoring/sample-module/statistics.csv", UriKind.Relative))).StatusCode);
+
         // Deleting a folder while the app runs changes nothing for learners either.
         restarted.Get<ContentService>().Reload(null);
         Assert.NotNull(restarted.Get<ModuleLibrary>().Find("sample-module"));
