@@ -324,8 +324,7 @@ public sealed class ManagerJourneyTests(BrowserFixture browser) : IClassFixture<
         {
             await manager.GotoAsync(address);
             await manager.WaitInteractiveAsync();
-            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-            Assert.True(width <= 375, $"{address} is {width} px wide on a 375 px screen");
+            Assert.Null(await manager.WiderThanTheScreenAsync(address, 375));
             await manager.ExpectNoSeriousAxeViolationsAsync($"{address} at 375 px");
         }
 

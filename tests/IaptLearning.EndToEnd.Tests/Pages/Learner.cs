@@ -108,6 +108,14 @@ public sealed partial class Learner(IPage page)
     public async Task<string?> WiderThanTheScreenAsync(string what, int width)
     {
         var pageWidth = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        // Charts size themselves after their first frame (Chart.js watches its container), so on a
+        // loaded machine the layout may still be settling: wide only if it stays wide.
+        for (var i = 0; i < 15 && pageWidth > width; i++)
+        {
+            await Page.WaitForTimeoutAsync(200);
+            pageWidth = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        }
+
         if (pageWidth <= width)
         {
             return null;
