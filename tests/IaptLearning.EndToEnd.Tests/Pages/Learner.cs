@@ -23,7 +23,6 @@ public sealed partial class Learner(IPage page)
 
     public IPage Page { get; } = page;
 
-
     public async Task GotoAsync(string address)
     {
         await Page.GotoAsync(address);
@@ -78,7 +77,12 @@ public sealed partial class Learner(IPage page)
     {
         await GotoAsync("Account/Login");
         await SubmitSignInAsync(email, password);
-        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        // Commit, not the load event: a loaded CI machine once saw the next page's load event
+        // take longer than 20 s; whether the page is usable is what WaitInteractiveAsync checks.
+        await Page.WaitForURLAsync(
+            url => !url.Contains("/Account/Login", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.Commit });
+        await WaitInteractiveAsync();
     }
 
     private async Task SubmitSignInAsync(string email, string password)
