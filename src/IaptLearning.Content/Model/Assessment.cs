@@ -22,4 +22,7 @@ public sealed class Assessment
     public string IntroHtml { get; init; } = "";
 
     public ImmutableArray<Question> Bank { get; init; } = [];
+
+    /// <summary>The <c>draw</c> rules, in the order written.</summary>
+    public ImmutableArray<DrawRule> Draw { get; init; } = [];
 }

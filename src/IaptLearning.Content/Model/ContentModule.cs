@@ -44,6 +44,28 @@ public sealed class ContentModule
 
     public required string FolderPath { get; init; }
 
+    /// <summary><c>reviewed</c>: who signed the content off, and when.</summary>
+    public ContentReview? Reviewed { get; init; }
+
+    /// <summary><c>review_due</c>: when the content must be reviewed again.</summary>
+    public DateOnly? ReviewDue { get; init; }
+
+    /// <summary><c>recertify</c>: earlier completions that no longer count as current.</summary>
+    public RecertifyRule? Recertify { get; init; }
+
+    /// <summary>True when the module has a <c>for</c> section, a lesson <c>audience</c> or a draw rule with <c>audience</c>.</summary>
+    public bool UsesAudiences =>
+        Lessons.Any(l => !l.Audiences.IsDefaultOrEmpty || l.Blocks.OfType<AudienceSection>().Any())
+        || (Assessment?.Draw.Any(r => r.Audience is not null) ?? false);
+
+    /// <summary>The lessons an audience must complete plus the assessment, rounded up to a whole minute (null audience: every lesson).</summary>
+    public int MinutesFor(string? audience)
+    {
+        var time = Lessons.Where(l => l.IsRequiredFor(audience)).Aggregate(TimeSpan.Zero, (sum, l) => sum + l.Duration)
+            + (Assessment?.Duration ?? TimeSpan.Zero);
+        return (int)Math.Ceiling(time.TotalMinutes);
+    }
+
     public int KnowledgeCheckCount => Lessons.Sum(l => l.Questions.Length);
 
     public Lesson? FindLesson(string lessonSlug) =>

@@ -22,6 +22,13 @@ public sealed class Question
     public required string Id { get; init; }
 
     public bool HasExplicitId { get; init; }
+
+    /// <summary>Tags written after the id (<c>#safety</c>), without the <c>#</c>, in the order written.</summary>
+    public ImmutableArray<string> Tags { get; init; } = [];
+
+    /// <summary>The audiences of the <c>::: for</c> section the question is in; empty when it is for everyone.</summary>
+    public ImmutableArray<string> Audiences { get; init; } = [];
+
     public required string PromptHtml { get; init; }
     public required string PromptText { get; init; }
     public ImmutableArray<QuestionOption> Options { get; init; } = [];
