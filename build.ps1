@@ -50,7 +50,10 @@ switch ($Target) {
     'validate' {
         $folders = if ($Folder) { @($Folder) } else { @('content', 'docs/examples') }
         foreach ($f in $folders) {
-            Invoke-Step "Validate $f" { dotnet run --project src/IaptLearning.Cli -- validate $f --strict }
+            # content/ holds long-covid 1.x's known faults (issue 10): its warnings are printed with the
+            # reading report, and RepositoryContentTests fails on any other warning.
+            $options = if ($f -eq 'content') { @('--report') } else { @('--strict') }
+            Invoke-Step "Validate $f" { dotnet run --project src/IaptLearning.Cli -- validate $f @options }
         }
     }
     'run' {

@@ -63,13 +63,14 @@ public sealed class ContentLoader(ContentLoaderOptions? options = null)
             throw new ContentFolderException($"content folder '{rootPath}' cannot be read: {ex.Message}", ex);
         }
 
+        var today = _options.Today();
         var entries = new ModuleEntry[folders.Length];
         Parallel.For(0, folders.Length, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism }, i =>
         {
             var old = previous?.FindEntry(folders[i]);
             entries[i] = old is not null && affected is not null && !affected.Contains(folders[i])
                 ? old
-                : ModuleBuilder.Build(rootPath, folders[i], old?.Snapshot);
+                : ModuleBuilder.Build(rootPath, folders[i], old?.Snapshot, today);
         });
 
         var rootDiagnostics = ImmutableArray<ContentDiagnostic>.Empty;
@@ -88,4 +89,24 @@ public sealed class ContentLoaderOptions
 {
     /// <summary>How many modules are read at once; modules are independent, so this scales with cores.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The clock for the review checks ("reviewed.on after today", "review_due has passed").</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    private static readonly TimeZoneInfo London = FindLondon();
+
+    /// <summary>Today as a date in Europe/London, as the contract reads "today".</summary>
+    public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), London).DateTime);
+
+    private static TimeZoneInfo FindLondon()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("GMT Standard Time");
+        }
+    }
 }

@@ -10,6 +10,7 @@ public sealed class TempContent : IDisposable
         title: Breathing well
         summary: A short module used by the tests.
         version: 1.2.3
+        reviewed: { by: "A. Reviewer, clinical psychologist", on: 2026-01-05 }
         outcomes:
           - Describe breathing pattern disorder
         ---
@@ -32,7 +33,7 @@ public sealed class TempContent : IDisposable
         Is this a question?
 
         - [x] Yes
-        - [ ] No
+        - [ ] No, not really
           > It is.
 
         > Questions are containers.

@@ -58,4 +58,15 @@ public static class DiagnosticCodes
     public const string LineTooLong = "IAPT039";
     public const string ModuleFolderGivenAsRoot = "IAPT040";
     public const string MediaTypeNotServed = "IAPT041";
+
+    // Version 2: audiences, tags and draw rules, review, estimates
+    public const string UnknownAudience = "IAPT042";
+    public const string MisplacedAudienceSection = "IAPT043";
+    public const string InvalidTag = "IAPT044";
+    public const string DrawRuleCannotBeMet = "IAPT045";
+    public const string ReviewDatesInconsistent = "IAPT046";
+    public const string NotReviewed = "IAPT047";
+    public const string ReviewOverdue = "IAPT048";
+    public const string DurationUnderEstimate = "IAPT049";
+    public const string LongestAnswerIsCorrect = "IAPT050";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using IaptLearning.Content.Model;
@@ -27,6 +28,10 @@ public static class ValidationReport
         foreach (var module in catalog.Modules)
         {
             output.WriteLine(SummaryLine(module));
+            if (module.UsesAudiences)
+            {
+                output.WriteLine(AudienceLine(module));
+            }
         }
 
         var ready = catalog.Modules.Count();
@@ -47,6 +52,53 @@ public static class ValidationReport
         return $"{module.Slug} {module.Version}: {Count(module.Lessons.Length, "lesson")}, {module.DurationMinutes} min, " +
             $"{Count(module.KnowledgeCheckCount, "knowledge check")}, {assessment}{draft}";
     }
+
+    /// <summary><c>  audiences: admin 21 min, step2 27 min, ...</c>: each audience's lessons to complete plus the assessment.</summary>
+    public static string AudienceLine(ContentModule module)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        return "  audiences: " + string.Join(", ", Audiences.All.Select(a => $"{a} {module.MinutesFor(a)} min"));
+    }
+
+    /// <summary>
+    /// <c>iapt validate --report</c>: per lesson, its prose words, the estimate, the declared
+    /// duration and the Flesch reading ease, then its five longest sentences.
+    /// </summary>
+    public static void WriteReadingReport(ContentCatalog catalog, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(output);
+        foreach (var module in catalog.Modules)
+        {
+            output.WriteLine();
+            output.WriteLine($"{module.Slug} {module.Version}: reading report");
+            output.WriteLine($"  {"lesson",-36} {"words",6} {"estimate",9} {"duration",9} {"reading ease",12}");
+            foreach (var lesson in module.Lessons)
+            {
+                if (lesson.Readability is not { } r)
+                {
+                    continue;
+                }
+
+                var flag = lesson.Duration.TotalSeconds < 0.8 * r.Estimate.TotalSeconds ? "  under 80% of estimate" : "";
+                output.WriteLine($"  {Shorten(lesson.FileName, 36),-36} {r.Words,6} {FormatDuration(r.Estimate),9} {FormatDuration(lesson.Duration),9} {r.FleschReadingEase.ToString("0.0", CultureInfo.InvariantCulture),12}{flag}");
+            }
+
+            foreach (var lesson in module.Lessons.Where(l => l.Readability is not null))
+            {
+                output.WriteLine();
+                output.WriteLine($"  {lesson.FileName}: longest sentences");
+                foreach (var sentence in lesson.Readability!.LongestSentences)
+                {
+                    output.WriteLine($"    {sentence.Words,3} words: {sentence.Text}");
+                }
+            }
+        }
+    }
+
+    private static string FormatDuration(TimeSpan duration) => Loading.Durations.Format(duration);
+
+    private static string Shorten(string s, int max) => s.Length > max ? s[..(max - 1)] + "…" : s;
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
@@ -72,6 +124,18 @@ public static class ValidationReport
                 minutes = e.Module?.DurationMinutes,
                 cpdMinutes = e.Module?.CpdMinutes,
                 knowledgeChecks = e.Module?.KnowledgeCheckCount,
+                audiences = e.Module is { UsesAudiences: true } m
+                    ? Audiences.All.ToDictionary(a => a, a => m.MinutesFor(a))
+                    : null,
+                lessonReport = e.Module?.Lessons.Where(l => l.Readability is not null).Select(l => new
+                {
+                    file = l.FileName,
+                    words = l.Readability!.Words,
+                    estimateSeconds = (int)l.Readability.Estimate.TotalSeconds,
+                    durationSeconds = (int)l.Duration.TotalSeconds,
+                    fleschReadingEase = l.Readability.FleschReadingEase,
+                    longestSentences = l.Readability.LongestSentences.Select(s => new { words = s.Words, text = s.Text }),
+                }),
                 assessment = e.Module?.Assessment is { } a
                     ? new { questions = a.QuestionsPerAttempt, bank = a.Bank.Length, passMark = a.PassMark, maxAttempts = a.MaxAttempts }
                     : null,

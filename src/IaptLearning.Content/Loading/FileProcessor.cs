@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Unicode;
 using IaptLearning.Content.Diagnostics;
 using IaptLearning.Content.Markdown;
+using IaptLearning.Content.Markdown.Extensions.Audiences;
 using IaptLearning.Content.Markdown.Extensions.Links;
 using IaptLearning.Content.Markdown.Extensions.Questions;
 using IaptLearning.Content.Markdown.Rendering;
@@ -98,8 +99,9 @@ internal static class FileProcessor
         }
 
         var pipeline = MarkdownPipelineFactory.Shared;
-        var document = Markdig.Markdown.Parse(fm.Body, pipeline);
-        CheckBlocksAndHtml(document, kind, bag);
+        var (body, originalFences) = ContainerFences.Nest(fm.Body);
+        var document = Markdig.Markdown.Parse(body, pipeline);
+        CheckBlocksAndHtml(document, kind, originalFences, bag);
         var anchors = LinkResolver.Resolve(document, fileInModule, module, bag);
 
         using var render = new FragmentRenderer(pipeline);
@@ -114,29 +116,38 @@ internal static class FileProcessor
         var place = 0;
         foreach (var block in document.ToList())
         {
-            if (kind != FileKind.Module && QuestionReader.IsQuestion(block))
+            if (kind == FileKind.Lesson && AudienceSectionReader.IsSection(block))
             {
-                Flush();
-                place++;
-                if (block.Descendants<CustomContainer>().Any(QuestionReader.IsQuestion))
+                Flush(blocks);
+                var audiences = AudienceSectionReader.Check((CustomContainer)block, inLesson: true, bag);
+                var inner = ImmutableArray.CreateBuilder<LessonBlock>();
+                foreach (var child in ((CustomContainer)block).ToList())
                 {
-                    continue;
+                    Take(child, audiences ?? [], inner);
                 }
 
-                var question = QuestionReader.Read((CustomContainer)block, fileInModule, $"{stem}--q{place}", render, bag);
-                if (question is not null)
+                Flush(inner);
+                if (audiences is { } ids)
                 {
-                    questions.Add(question);
-                    blocks.Add(new QuestionSegment(question));
+                    blocks.Add(new AudienceSection(ids, inner.ToImmutable()));
                 }
 
                 continue;
             }
 
-            pending.Add(block);
+            Take(block, [], blocks);
         }
 
-        Flush();
+        Flush(blocks);
+        LessonReadability? readability = null;
+        if (kind == FileKind.Lesson)
+        {
+            readability = Readability.Measure(document, questions.Count);
+            if (lessonSettings is { } lesson && lesson.Duration.TotalSeconds < 0.8 * readability.Estimate.TotalSeconds)
+            {
+                bag.Warning(DiagnosticCodes.DurationUnderEstimate, lesson.DurationLine, 1, DiagnosticText.UnderEstimate(lesson.Duration, readability));
+            }
+        }
 
         var headings = document.Descendants<HeadingBlock>()
             .Select(h => (Block: h, Id: h.GetAttributes().Id))
@@ -160,9 +171,33 @@ internal static class FileProcessor
                 .Select(h => new Heading(h.Block.Level, h.Id!, PlainText.Of(h.Block)))],
             HeadingIds = headings.Select(h => h.Id!).ToImmutableHashSet(StringComparer.Ordinal),
             Anchors = [.. anchors],
+            Readability = readability,
         };
 
-        void Flush()
+        void Take(Block block, ImmutableArray<string> audiences, ImmutableArray<LessonBlock>.Builder into)
+        {
+            if (kind == FileKind.Module || !QuestionReader.IsQuestion(block))
+            {
+                pending.Add(block);
+                return;
+            }
+
+            Flush(into);
+            place++;
+            if (block.Descendants<CustomContainer>().Any(c => QuestionReader.IsQuestion(c) || AudienceSectionReader.IsSection(c)))
+            {
+                return;
+            }
+
+            var question = QuestionReader.Read((CustomContainer)block, fileInModule, $"{stem}--q{place}", audiences, render, bag);
+            if (question is not null)
+            {
+                questions.Add(question);
+                into.Add(new QuestionSegment(question));
+            }
+        }
+
+        void Flush(ImmutableArray<LessonBlock>.Builder into)
         {
             if (pending.Count == 0)
             {
@@ -173,13 +208,13 @@ internal static class FileProcessor
             pending.Clear();
             if (html.Length > 0)
             {
-                blocks.Add(new HtmlSegment(html));
+                into.Add(new HtmlSegment(html));
                 allHtml.AppendLine(html);
             }
         }
     }
 
-    private static void CheckBlocksAndHtml(MarkdownDocument document, FileKind kind, DiagnosticBag bag)
+    private static void CheckBlocksAndHtml(MarkdownDocument document, FileKind kind, IReadOnlyDictionary<int, int> originalFences, DiagnosticBag bag)
     {
         var containers = document.Descendants<CustomContainer>().ToList();
         var nested = containers.Where(c => QuestionReader.IsQuestion(c) && OuterQuestion(c) is not null).ToHashSet();
@@ -195,7 +230,7 @@ internal static class FileProcessor
                     // Markdig closes the outer container at the first ':::', so a nested question leaves the
                     // inner one and any later bare ':::' unclosed; the nesting is the problem to report.
                     var consequence = nested.Contains(container) || (nested.Count > 0 && string.IsNullOrWhiteSpace(container.Info));
-                    CheckContainer(container, kind, consequence, bag);
+                    CheckContainer(container, kind, consequence, originalFences, bag);
                     break;
             }
         }
@@ -220,15 +255,27 @@ internal static class FileProcessor
         return null;
     }
 
-    private static void CheckContainer(CustomContainer container, FileKind kind, bool closingIsConsequence, DiagnosticBag bag)
+    private static void CheckContainer(CustomContainer container, FileKind kind, bool closingIsConsequence,
+        IReadOnlyDictionary<int, int> originalFences, DiagnosticBag bag)
     {
         var line = container.Line + 1;
         var column = container.Column + 1;
         if (container.ClosingFencedCharCount == 0 && !closingIsConsequence)
         {
-            var fence = new string(container.FencedChar, container.OpeningFencedCharCount);
+            var fence = new string(container.FencedChar, originalFences.GetValueOrDefault(line, container.OpeningFencedCharCount));
             bag.Error(DiagnosticCodes.UnclosedContainer, line, column,
                 $"'{fence}' container is never closed: add a line '{fence}' where it ends");
+        }
+
+        if (AudienceSectionReader.IsSection(container))
+        {
+            // In a lesson, the section is checked as it is read, so each problem is reported once.
+            if (kind != FileKind.Lesson || container.Parent is not MarkdownDocument)
+            {
+                AudienceSectionReader.Check(container, kind == FileKind.Lesson, bag);
+            }
+
+            return;
         }
 
         if (!QuestionReader.IsQuestion(container))
@@ -250,7 +297,7 @@ internal static class FileProcessor
             return;
         }
 
-        if (container.Parent is not MarkdownDocument)
+        if (container.Parent is not MarkdownDocument && !AudienceSectionReader.IsInTopLevelSection(container))
         {
             bag.Error(DiagnosticCodes.QuestionNotAtTopLevel, line, column,
                 "a question must not be inside a list, quote or other container; start ':::' at the beginning of a line");

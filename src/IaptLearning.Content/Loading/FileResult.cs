@@ -30,5 +30,8 @@ internal sealed class FileResult
     public ImmutableArray<Heading> Headings { get; init; } = [];
     public ImmutableHashSet<string> HeadingIds { get; init; } = ImmutableHashSet<string>.Empty;
     public ImmutableArray<AnchorReference> Anchors { get; init; } = [];
+    /// <summary>A lesson's words, estimate and reading ease; null for module.md and assessment.md.</summary>
+    public LessonReadability? Readability { get; init; }
+
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 }

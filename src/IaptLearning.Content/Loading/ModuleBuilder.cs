@@ -12,7 +12,7 @@ internal static partial class ModuleBuilder
 {
     private const int MaxFilesPerModule = 5_000;
 
-    public static ModuleEntry Build(string rootPath, string folderName, ModuleSnapshot? previous)
+    public static ModuleEntry Build(string rootPath, string folderName, ModuleSnapshot? previous, DateOnly today)
     {
         previous ??= ModuleSnapshot.Empty;
         var folderPath = Path.Combine(rootPath, folderName);
@@ -125,6 +125,7 @@ internal static partial class ModuleBuilder
 
         var snapshot = new ModuleSnapshot(results.ToImmutable(), stamps.ToImmutable());
         CheckAcrossFiles(snapshot, markdownFiles, BagFor);
+        ModuleRules.Check(snapshot, markdownFiles.Select(m => m.File), today, BagFor);
 
         var diagnostics = folderBag.ToImmutable()
             .Concat(markdownFiles.Select(m => m.File).Where(results.ContainsKey).SelectMany(f => results[f].Diagnostics))
@@ -331,6 +332,8 @@ internal static partial class ModuleBuilder
                 Title = lesson.Title,
                 Duration = lesson.Duration,
                 MinTime = lesson.MinTime,
+                Audiences = lesson.Audiences,
+                Readability = result.Readability,
                 Blocks = result.Blocks,
                 Questions = result.Questions,
                 Headings = result.Headings,
@@ -357,6 +360,7 @@ internal static partial class ModuleBuilder
                 Duration = a.Duration,
                 IntroHtml = result.Html,
                 Bank = result.Questions,
+                Draw = a.Draw,
             };
         }
 
@@ -372,6 +376,9 @@ internal static partial class ModuleBuilder
             Outcomes = settings.Outcomes,
             CpdMinutes = settings.CpdMinutes ?? (int)Math.Ceiling(duration.TotalMinutes),
             IssuesCertificate = settings.Certificate,
+            Reviewed = settings.Reviewed,
+            ReviewDue = settings.ReviewDue?.Value,
+            Recertify = settings.Recertify,
             OverviewHtml = moduleFile.Html,
             Lessons = [.. lessons],
             Assessment = assessment,

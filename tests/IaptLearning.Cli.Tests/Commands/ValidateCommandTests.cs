@@ -23,6 +23,23 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public void Validate_Report_PrintsTheReadingTableAfterTheSummary()
+    {
+        using var content = new TempContent().WithValidModule();
+        content.Write("breathing/02-second.md", "---\ntitle: Two\nduration: 1m\n---\nShort words are easy. Long sentences with many clauses, asides and qualifications are much harder to follow.\n");
+
+        var (exit, output, _) = Run("validate", content.Root, "--report");
+
+        Assert.Equal(0, exit);
+        var lines = output.TrimEnd('\n').Split('\n');
+        Assert.Equal("1 module checked: 1 ready, 0 with errors (not served); 0 errors, 0 warnings", lines[1]);
+        Assert.Equal("breathing 1.2.3: reading report", lines[3]);
+        Assert.Matches(@"^  lesson\s+words\s+estimate\s+duration\s+reading ease$", lines[4]);
+        Assert.Matches(@"^  02-second\.md\s+17\s+5s\s+1m\s+-?\d+\.\d$", lines[6]);
+        Assert.Contains("     13 words: Long sentences with many clauses, asides and qualifications are much harder to follow.", lines);
+    }
+
+    [Fact]
     public void Validate_ErrorsInOneModule_PrintsProblemsWithGivenPathAndExitsOne()
     {
         using var content = new TempContent().WithValidModule("good").WithValidModule("bad");
@@ -65,7 +82,7 @@ public sealed class ValidateCommandTests
     {
         AssertUsageError(
             Run("validate", "--jsn"),
-            "iapt validate: unknown option '--jsn'; the options are --json, --strict and --help.",
+            "iapt validate: unknown option '--jsn'; the options are --json, --strict, --report and --help.",
             "Run 'iapt validate --help' for its usage.");
     }
 

@@ -305,7 +305,7 @@ public sealed class ContentLoaderTests
     public void Load_MadeQuestionIds_NeverClashWithAuthorIdsOrOtherFiles()
     {
         using var content = new TempContent().WithValidModule();
-        content.Write("breathing/02-assessment.md", "---\ntitle: A\nduration: 1m\n---\n::: question\nQ?\n\n- [x] A\n- [ ] B\n:::\n\n::: question assessment-q1\nQ?\n\n- [x] A\n- [ ] B\n:::\n");
+        content.Write("breathing/02-assessment.md", "---\ntitle: A\nduration: 2m\n---\n::: question\nQ?\n\n- [x] A\n- [ ] B\n:::\n\n::: question assessment-q1\nQ?\n\n- [x] A\n- [ ] B\n:::\n");
         content.Write("breathing/assessment.md", "---\npass_mark: 80\n---\n::: question\nQ?\n\n- [x] A\n- [ ] B\n:::\n");
 
         var catalog = content.Load();

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using IaptLearning.Content.Diagnostics;
 using IaptLearning.Content.Markdown.Rendering;
 using IaptLearning.Content.Model;
@@ -18,7 +17,7 @@ namespace IaptLearning.Content.Markdown.Extensions.Questions;
 /// syntax is Markdig's built-in custom container and task list, so a module still reads well
 /// in any Markdown viewer.
 /// </summary>
-internal static partial class QuestionReader
+internal static class QuestionReader
 {
     public const string InfoWord = "question";
 
@@ -26,27 +25,14 @@ internal static partial class QuestionReader
         block is CustomContainer c && string.Equals(c.Info?.Trim(), InfoWord, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads the question, or returns null after reporting why it cannot be used.</summary>
-    public static Question? Read(CustomContainer container, string fileInModule, string autoId, FragmentRenderer render, DiagnosticBag bag)
+    public static Question? Read(CustomContainer container, string fileInModule, string autoId, ImmutableArray<string> audiences,
+        FragmentRenderer render, DiagnosticBag bag)
     {
         var line = container.Line + 1;
         var column = container.Column + 1;
-        var ok = true;
 
-        var rawId = container.Arguments?.Trim();
-        var id = autoId;
-        if (!string.IsNullOrEmpty(rawId))
-        {
-            if (IdPattern().IsMatch(rawId) && rawId.Length <= 80)
-            {
-                id = rawId;
-            }
-            else
-            {
-                bag.Error(DiagnosticCodes.InvalidQuestionId, line, column,
-                    $"question id '{DiagnosticText.Shorten(rawId)}' must be lower-case letters, digits and single hyphens, such as 'ng188-terms'");
-                ok = false;
-            }
-        }
+        var ok = QuestionHeader.TryRead(container.Arguments, line, column, bag, out var explicitId, out var tags);
+        var id = explicitId ?? autoId;
 
         var prompt = new List<Block>();
         ListBlock? optionList = null;
@@ -144,6 +130,8 @@ internal static partial class QuestionReader
         {
             Id = id,
             HasExplicitId = id != autoId,
+            Tags = tags,
+            Audiences = audiences,
             PromptHtml = render.Blocks(prompt),
             PromptText = PlainText.OfBlocks(prompt),
             Options = options.ToImmutable(),
@@ -203,7 +191,4 @@ internal static partial class QuestionReader
     private static bool IsTaskList(ListBlock list) =>
         list.Count > 0 && list[0] is ListItemBlock { Count: > 0 } first && first[0] is ParagraphBlock { Inline.FirstChild: TaskList };
 
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex IdPattern();
 }
