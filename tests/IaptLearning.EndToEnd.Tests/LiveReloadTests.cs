@@ -43,13 +43,6 @@ public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifet
 
     private string LessonFile(Content.Model.Lesson lesson) => Path.Combine(_copy, "long-covid", lesson.FileName);
 
-    private static void Edit(string path, string from, string to)
-    {
-        var text = File.ReadAllText(path);
-        Assert.Contains(from, text, StringComparison.Ordinal);
-        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
-    }
-
     [Fact]
     public async Task AuthorPreview_LessonFileSaved_OpenBrowserShowsItWithinTwoSeconds()
     {
@@ -63,12 +56,12 @@ public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifet
 
         const string marker = "Edited on disk by the live reload test.";
         var clock = Stopwatch.StartNew();
-        Edit(LessonFile(lesson), "Most UK figures on long COVID", marker + " Most UK figures on long COVID");
+        TestFiles.Edit(LessonFile(lesson), "Most UK figures on long COVID", marker + " Most UK figures on long COVID");
         await Assertions.Expect(page.GetByText(marker)).ToBeVisibleAsync(new() { Timeout = 2_000 });
         _output.WriteLine($"Saved to visible in the open preview: {clock.ElapsedMilliseconds} ms");
 
         // A broken save keeps the page on the last good version and lists the problem.
-        Edit(LessonFile(lesson), "duration: 3m", "duration: soon");
+        TestFiles.Edit(LessonFile(lesson), "duration: 3m", "duration: soon");
         await Assertions.Expect(page.GetByText("The module's files have errors.")).ToBeVisibleAsync(new() { Timeout = 2_000 });
         await Assertions.Expect(page.GetByText(marker)).ToBeVisibleAsync();
         await author.ExpectNoSeriousAxeViolationsAsync("author lesson preview with a problem");
@@ -80,7 +73,7 @@ public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifet
         await author.GotoAsync("authoring/long-covid/statistics");
         await author.ExpectNoSeriousAxeViolationsAsync("author question statistics");
         await author.GotoAsync(Content.ContentAddresses.Lesson("long-covid", lesson.Slug).Replace("/modules/", "authoring/", StringComparison.Ordinal));
-        Edit(LessonFile(lesson), "duration: soon", "duration: 3m");
+        TestFiles.Edit(LessonFile(lesson), "duration: soon", "duration: 3m");
         await Assertions.Expect(page.GetByText("The module's files have errors.")).ToHaveCountAsync(0, new() { Timeout = 2_000 });
     }
 
@@ -96,7 +89,7 @@ public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifet
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(first.Title);
 
         const string marker = "A sentence added while the learner was reading.";
-        Edit(LessonFile(first), "Most people who catch COVID-19", marker + " Most people who catch COVID-19");
+        TestFiles.Edit(LessonFile(first), "Most people who catch COVID-19", marker + " Most people who catch COVID-19");
         await page.WaitForTimeoutAsync(1_000);
         // Saved but not published: the learner keeps the release, at the next lesson too.
         await page.GetByRole(AriaRole.Link, new() { Name = "Next lesson" }).ClickAsync();
@@ -111,7 +104,7 @@ public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifet
         await Assertions.Expect(author.Page.GetByTestId("publish-refusal")).ToContainTextAsync("Version 1.1.0 was already released");
         await author.ExpectNoSeriousAxeViolationsAsync("releases page refusing a change under the released version");
 
-        Edit(Path.Combine(_copy, "long-covid", "module.md"), "version: 1.1.0", "version: 1.1.1");
+        TestFiles.Edit(Path.Combine(_copy, "long-covid", "module.md"), "version: 1.1.0", "version: 1.1.1");
         await author.WaitInteractiveAsync();
         await author.Page.GetByRole(AriaRole.Button, new() { Name = "Check the folder again" }).ClickAsync();
         var publish = author.Page.GetByRole(AriaRole.Button, new() { Name = "Publish version 1.1.1" });
@@ -137,8 +130,8 @@ public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifet
     {
         var first = Learner.LongCovid.Lessons[0];
         const string marker = "A sentence only version 1.1.1 has.";
-        Edit(LessonFile(first), "Most people who catch COVID-19", marker + " Most people who catch COVID-19");
-        Edit(Path.Combine(_copy, "long-covid", "module.md"), "version: 1.1.0", "version: 1.1.1");
+        TestFiles.Edit(LessonFile(first), "Most people who catch COVID-19", marker + " Most people who catch COVID-19");
+        TestFiles.Edit(Path.Combine(_copy, "long-covid", "module.md"), "version: 1.1.0", "version: 1.1.1");
         var admin = new Learner(await _browser.NewPageAsync(_app.BaseAddress));
         var page = admin.Page;
         await admin.SignInAsync("admin@example.nhs.uk");

@@ -19,13 +19,6 @@ public sealed class ContentCommandTests : IDisposable
 
     private string ModuleFile(string name) => Path.Combine(_content, "sample-module", name);
 
-    private static void Edit(string path, string from, string to)
-    {
-        var text = File.ReadAllText(path);
-        Assert.Contains(from, text, StringComparison.Ordinal);
-        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
-    }
-
     [Fact]
     public void Publish_ThenReleases_ListsWhatLearnersGet_AndRefusesWhatBreaksTheVersionRules()
     {
@@ -40,13 +33,13 @@ public sealed class ContentCommandTests : IDisposable
         Assert.Equal(CliApp.Failed, code);
         Assert.Contains("refused: Nothing to publish: learners already get exactly these files (version 1.0.0).", error, StringComparison.Ordinal);
 
-        Edit(ModuleFile("01-first-steps.md"), "Read on.", "Read on, edited.");
+        TestFiles.Edit(ModuleFile("01-first-steps.md"), "Read on.", "Read on, edited.");
         (code, _, error) = Run("content", "publish", "sample-module", "--data", _data, "--content", _content);
         Assert.Equal(CliApp.Failed, code);
         Assert.Contains("Version 1.0.0 was already released on", error, StringComparison.Ordinal);
         Assert.Contains("Change version in module.md to 1.0.1 (a correction)", error, StringComparison.Ordinal);
 
-        Edit(ModuleFile("module.md"), "version: 1.0.0", "version: 1.0.1\ncolour: blue");
+        TestFiles.Edit(ModuleFile("module.md"), "version: 1.0.0", "version: 1.0.1\ncolour: blue");
         (code, output, error) = Run("content", "publish", "sample-module", "--data", _data, "--content", _content);
         Assert.Equal(CliApp.Failed, code);
         Assert.Contains("warning IAPT", error, StringComparison.Ordinal);

@@ -77,15 +77,13 @@ public static class AuditLog
         {
             AtUtc = atUtc ?? DateTime.UtcNow,
             ActorUserId = actor?.UserId(),
-            ActorName = Truncate(actor?.Identity?.Name ?? SystemActor, 256),
+            ActorName = TextLimits.Truncate(actor?.Identity?.Name ?? SystemActor, 256, ellipsis: true),
             Action = action,
-            Summary = Truncate(summary, 1000),
+            Summary = TextLimits.Truncate(summary, 1000, ellipsis: true),
             SubjectUserId = subjectUserId,
             DetailsJson = details is null ? null : JsonSerializer.Serialize(details, Json),
         };
         db.AuditEvents.Add(entry);
         return entry;
     }
-
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..(length - 1)] + "…";
 }

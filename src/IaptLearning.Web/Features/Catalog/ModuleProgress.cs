@@ -1,5 +1,7 @@
+using System.Globalization;
 using IaptLearning.Content.Model;
 using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Releases;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaptLearning.Web.Features.Catalog;
@@ -29,7 +31,12 @@ public sealed record ModuleProgress(
         Status == ModuleStatusForLearner.Completed && CompletedVersion is not null && CurrentVersion is not null
         && !string.Equals(Major(CompletedVersion), Major(CurrentVersion), StringComparison.Ordinal);
 
-    private static string Major(string version) => version.Split('.')[0];
+    /// <summary>
+    /// The MAJOR number as text. A version the validator accepts parses; anything else (a version
+    /// recorded in another form) falls back to the text before the first dot, as it always has.
+    /// </summary>
+    private static string Major(string version) =>
+        ModuleVersion.TryParse(version)?.Major.ToString(CultureInfo.InvariantCulture) ?? version.Split('.')[0];
 
     public static readonly ModuleProgress None = new(ModuleStatusForLearner.NotStarted, 0, null, TimeSpan.Zero, new Dictionary<string, LessonProgress>());
 

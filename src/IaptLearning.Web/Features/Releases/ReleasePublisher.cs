@@ -243,7 +243,7 @@ public sealed class ReleasePublisher(
         }
 
         release.WithdrawnAtUtc = now;
-        release.WithdrawnByName = Truncate(actor?.Identity?.Name ?? AuditLog.SystemActor, 256);
+        release.WithdrawnByName = TextLimits.Truncate(actor?.Identity?.Name ?? AuditLog.SystemActor, 256);
         release.WithdrawalReason = reason;
         AuditLog.Add(db, actor, AuditActions.ReleaseWithdrawn, $"Withdrew {release.Title} version {release.Version}: {reason}",
             details: new { module = slug, version = release.Version, contentHash = release.ContentHash, reason }, atUtc: now);
@@ -391,6 +391,4 @@ public sealed class ReleasePublisher(
             // A staging folder left behind is harmless: nothing reads it.
         }
     }
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

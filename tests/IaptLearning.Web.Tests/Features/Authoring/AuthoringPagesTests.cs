@@ -27,13 +27,6 @@ public class AuthoringPagesTests(AuthoringAppFixture app, ITestOutputHelper outp
         return clock.Elapsed;
     }
 
-    private static void Edit(string path, string from, string to)
-    {
-        var text = File.ReadAllText(path);
-        Assert.Contains(from, text, StringComparison.Ordinal);
-        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
-    }
-
     /// <summary>Raises the module's PATCH number, as an author does with each published change.</summary>
     private static void BumpVersion(string moduleFile)
     {
@@ -50,7 +43,7 @@ public class AuthoringPagesTests(AuthoringAppFixture app, ITestOutputHelper outp
         const string address = "/modules/sample-module/lessons/second-steps";
         Assert.Contains("Samples can be small.", await learner.GetStringAsync(address), StringComparison.Ordinal);
 
-        Edit(app.File("sample-module", "02-second-steps.md"), "Samples can be small.", "Samples can be very small indeed.");
+        TestFiles.Edit(app.File("sample-module", "02-second-steps.md"), "Samples can be small.", "Samples can be very small indeed.");
         BumpVersion(app.File("sample-module", "module.md"));
         var took = await WaitForAsync(learner, address, html => html.Contains("Samples can be very small indeed.", StringComparison.Ordinal));
 
@@ -66,12 +59,12 @@ public class AuthoringPagesTests(AuthoringAppFixture app, ITestOutputHelper outp
         const string address = "/modules/sample-module/lessons/second-steps";
         var before = await learner.GetStringAsync(address);
 
-        Edit(app.File("sample-module", "02-second-steps.md"), "## ", "## Unreleased: ");
+        TestFiles.Edit(app.File("sample-module", "02-second-steps.md"), "## ", "## Unreleased: ");
         await WaitForAsync(author, "/authoring", html => html.Contains("Changes not published", StringComparison.Ordinal));
 
         Assert.DoesNotContain("Unreleased: ", await learner.GetStringAsync(address), StringComparison.Ordinal);
         Assert.Contains("was already released", await author.GetStringAsync("/authoring/sample-module/releases"), StringComparison.Ordinal);
-        Edit(app.File("sample-module", "02-second-steps.md"), "## Unreleased: ", "## ");
+        TestFiles.Edit(app.File("sample-module", "02-second-steps.md"), "## Unreleased: ", "## ");
         await WaitForAsync(author, "/authoring", html => !html.Contains("Changes not published", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await learner.GetAsync(new Uri(address, UriKind.Relative))).StatusCode);
         Assert.NotEmpty(before);
@@ -85,8 +78,8 @@ public class AuthoringPagesTests(AuthoringAppFixture app, ITestOutputHelper outp
         var lesson = app.File("sample-module", "01-first-steps.md");
         const string address = "/modules/sample-module/lessons/first-steps";
 
-        Edit(lesson, "duration: 2m", "duration: soon");
-        Edit(lesson, "Read on.", "Read on, broken.");
+        TestFiles.Edit(lesson, "duration: 2m", "duration: soon");
+        TestFiles.Edit(lesson, "Read on.", "Read on, broken.");
         await WaitForAsync(author, "/authoring", html => html.Contains("01-first-steps.md line", StringComparison.Ordinal));
 
         var authoring = await author.GetStringAsync("/authoring");
@@ -98,7 +91,7 @@ public class AuthoringPagesTests(AuthoringAppFixture app, ITestOutputHelper outp
         Assert.Contains("last version that loaded without errors", await author.GetStringAsync("/authoring/sample-module"), StringComparison.Ordinal);
         Assert.Contains("cannot be published", await author.GetStringAsync("/authoring/sample-module/releases"), StringComparison.Ordinal);
 
-        Edit(lesson, "duration: soon", "duration: 2m");
+        TestFiles.Edit(lesson, "duration: soon", "duration: 2m");
         BumpVersion(app.File("sample-module", "module.md"));
         await WaitForAsync(learner, address, html => html.Contains("Read on, broken.", StringComparison.Ordinal), Deadline);
         Assert.DoesNotContain("01-first-steps.md line", await author.GetStringAsync("/authoring"), StringComparison.Ordinal);
@@ -111,7 +104,7 @@ public class AuthoringPagesTests(AuthoringAppFixture app, ITestOutputHelper outp
         using var author = await app.SignedInAsync("author");
         var copy = app.File("copied-module");
         LiveContentTests.CopyDirectory(app.File("sample-module"), copy);
-        Edit(Path.Combine(copy, "module.md"), "title: Sample module", "title: Copied module");
+        TestFiles.Edit(Path.Combine(copy, "module.md"), "title: Sample module", "title: Copied module");
         await WaitForAsync(learner, "/modules", html => html.Contains("Copied module", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await learner.GetAsync(new Uri("/modules/copied-module/lessons/second-steps", UriKind.Relative))).StatusCode);
 

@@ -64,13 +64,6 @@ public sealed class ReleaseTests(ITestOutputHelper output) : IAsyncLifetime
 
     private string File(params string[] parts) => Path.Combine([_content, "sample-module", .. parts]);
 
-    private static void Edit(string path, string from, string to)
-    {
-        var text = System.IO.File.ReadAllText(path);
-        Assert.Contains(from, text, StringComparison.Ordinal);
-        System.IO.File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
-    }
-
     private static async Task<HttpClient> LearnerAsync(ReleaseAppFixture app, string? email = null)
     {
         if (email is null)
@@ -115,8 +108,8 @@ public sealed class ReleaseTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         await StopAsync(app);
-        Edit(File("01-first-steps.md"), "duration: 2m", "duration: soon");
-        Edit(File("01-first-steps.md"), "Read on.", "Read on, half-finished.");
+        TestFiles.Edit(File("01-first-steps.md"), "duration: 2m", "duration: soon");
+        TestFiles.Edit(File("01-first-steps.md"), "Read on.", "Read on, half-finished.");
 
         var restarted = Start();
         using var again = await LearnerAsync(restarted, email);
@@ -165,7 +158,7 @@ public sealed class ReleaseTests(ITestOutputHelper output) : IAsyncLifetime
         var app = Start();
         using var learner = await LearnerAsync(app);
         var publisher = app.Get<ReleasePublisher>();
-        Edit(File("01-first-steps.md"), "Read on.", "Read on, edited.");
+        TestFiles.Edit(File("01-first-steps.md"), "Read on.", "Read on, edited.");
         app.Get<ContentService>().Reload(null);
 
         var refused = await publisher.PublishAsync("sample-module", null, ReleaseSources.CommandLine, null, null);
@@ -176,10 +169,10 @@ public sealed class ReleaseTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.DoesNotContain("edited", await learner.GetStringAsync(Lesson1), StringComparison.Ordinal);
         Assert.Equal(1, await app.ExecuteDbAsync(db => db.ContentReleases.CountAsync()));
 
-        Edit(File("module.md"), "version: 1.0.0", "version: 0.9.0");
+        TestFiles.Edit(File("module.md"), "version: 1.0.0", "version: 0.9.0");
         Assert.Contains("lower than 1.0.0", (await publisher.PublishAsync("sample-module", null, ReleaseSources.CommandLine, null, null)).Message, StringComparison.Ordinal);
 
-        Edit(File("module.md"), "version: 0.9.0", "version: 1.0.1");
+        TestFiles.Edit(File("module.md"), "version: 0.9.0", "version: 1.0.1");
         var candidate = await publisher.PrepareAsync("sample-module");
         Assert.Contains(candidate.Changes, c => c.Text == "1. First steps: the text has changed.");
         var published = await publisher.PublishAsync("sample-module", null, ReleaseSources.CommandLine, candidate.Module!.ContentHash, []);
@@ -194,7 +187,7 @@ public sealed class ReleaseTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var app = Start();
         var publisher = app.Get<ReleasePublisher>();
-        Edit(File("module.md"), "version: 1.0.0", "version: 1.1.0\ncolour: blue");
+        TestFiles.Edit(File("module.md"), "version: 1.0.0", "version: 1.1.0\ncolour: blue");
         var reviewed = await publisher.PrepareAsync("sample-module");
         var warning = Assert.Single(reviewed.Warnings);
         Assert.Contains("colour", warning, StringComparison.Ordinal);
@@ -204,7 +197,7 @@ public sealed class ReleaseTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains("Confirm that you have read the warning", unconfirmed.Message, StringComparison.Ordinal);
         Assert.True(unconfirmed.BadInput);
 
-        Edit(File("01-first-steps.md"), "Read on.", "Read on, changed after the review.");
+        TestFiles.Edit(File("01-first-steps.md"), "Read on.", "Read on, changed after the review.");
         var stale = await publisher.PublishAsync("sample-module", null, ReleaseSources.AuthorsArea, reviewed.Module.ContentHash, [warning]);
         Assert.False(stale.Succeeded);
         Assert.Contains("changed since you reviewed them", stale.Message, StringComparison.Ordinal);
@@ -223,7 +216,7 @@ public sealed class ReleaseTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Publish_Draft_IsRefused()
     {
         var app = Start();
-        Edit(File("module.md"), "version: 1.0.0", "version: 1.0.1\nstatus: draft");
+        TestFiles.Edit(File("module.md"), "version: 1.0.0", "version: 1.0.1\nstatus: draft");
 
         var outcome = await app.Get<ReleasePublisher>().PublishAsync("sample-module", null, ReleaseSources.CommandLine, null, null);
 
@@ -237,8 +230,8 @@ public sealed class ReleaseTests(ITestOutputHelper output) : IAsyncLifetime
         var app = Start();
         var publisher = app.Get<ReleasePublisher>();
         using var learner = await LearnerAsync(app);
-        Edit(File("01-first-steps.md"), "Read on.", "Read on, version two.");
-        Edit(File("module.md"), "version: 1.0.0", "version: 1.1.0");
+        TestFiles.Edit(File("01-first-steps.md"), "Read on.", "Read on, version two.");
+        TestFiles.Edit(File("module.md"), "version: 1.0.0", "version: 1.1.0");
         var published = await publisher.PublishAsync("sample-module", null, ReleaseSources.CommandLine, null, null);
         Assert.True(published.Succeeded, published.Message);
         Assert.Contains("version two", await learner.GetStringAsync(Lesson1), StringComparison.Ordinal);
@@ -271,8 +264,8 @@ public sealed class ReleaseTests(ITestOutputHelper output) : IAsyncLifetime
         var app = Start();
         var library = app.Get<ModuleLibrary>();
         var first = library.Find("sample-module")!;
-        Edit(File("assessment.md"), "pass_mark: 50", "pass_mark: 70");
-        Edit(File("module.md"), "version: 1.0.0", "version: 1.1.0");
+        TestFiles.Edit(File("assessment.md"), "pass_mark: 50", "pass_mark: 70");
+        TestFiles.Edit(File("module.md"), "version: 1.0.0", "version: 1.1.0");
         var published = await app.Get<ReleasePublisher>().PublishAsync("sample-module", null, ReleaseSources.CommandLine, null, null);
         Assert.True(published.Succeeded, published.Message);
 
@@ -293,8 +286,8 @@ public sealed class ReleaseTests(ITestOutputHelper output) : IAsyncLifetime
         using var onTwo = await LearnerAsync(two, email);
         Assert.Contains("Read on.", await onTwo.GetStringAsync(Lesson1), StringComparison.Ordinal);
 
-        Edit(File("01-first-steps.md"), "Read on.", "Read on, from instance one.");
-        Edit(File("module.md"), "version: 1.0.0", "version: 1.0.1");
+        TestFiles.Edit(File("01-first-steps.md"), "Read on.", "Read on, from instance one.");
+        TestFiles.Edit(File("module.md"), "version: 1.0.0", "version: 1.0.1");
         Assert.True((await one.Get<ReleasePublisher>().PublishAsync("sample-module", null, ReleaseSources.CommandLine, null, null)).Succeeded);
         var clock = Stopwatch.StartNew();
         while (!(await onTwo.GetStringAsync(Lesson1)).Contains("from instance one", StringComparison.Ordinal))
@@ -327,8 +320,8 @@ public sealed class ReleaseTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task ReleasesPage_ListsReleasesForAuthors_OnlyAdminsGetWithdrawAndServeAgain()
     {
         var app = Start();
-        Edit(File("module.md"), "version: 1.0.0", "version: 1.0.1");
-        Edit(File("01-first-steps.md"), "Read on.", "Read on, again.");
+        TestFiles.Edit(File("module.md"), "version: 1.0.0", "version: 1.0.1");
+        TestFiles.Edit(File("01-first-steps.md"), "Read on.", "Read on, again.");
         Assert.True((await app.Get<ReleasePublisher>().PublishAsync("sample-module", null, ReleaseSources.CommandLine, null, null)).Succeeded);
         using var author = await app.SignInAsync((await app.CreatePersonAsync(roles: [Roles.Learner, Roles.Author])).Email);
         using var admin = await app.SignInAsync((await app.CreatePersonAsync(roles: [Roles.Learner, Roles.Admin])).Email);
@@ -357,7 +350,7 @@ public sealed class ReleaseTests(ITestOutputHelper output) : IAsyncLifetime
             var app = Start();
             Directory.CreateDirectory(File("media"));
             System.IO.File.CreateSymbolicLink(File("media", "linked.png"), outside);
-            Edit(File("module.md"), "version: 1.0.0", "version: 1.0.1");
+            TestFiles.Edit(File("module.md"), "version: 1.0.0", "version: 1.0.1");
             var publisher = app.Get<ReleasePublisher>();
 
             var candidate = await publisher.PrepareAsync("sample-module");
