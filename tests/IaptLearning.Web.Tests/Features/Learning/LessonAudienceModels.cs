@@ -27,7 +27,7 @@ internal static class LessonAudienceModels
         ExplanationHtml = $"<p>Explanation-{id}</p>",
     };
 
-    public static ContentModule Module(string folderPath = "/nowhere")
+    public static ContentModule Module(bool withAssessment = true)
     {
         var everyone = Question("q-everyone");
         var admin = Question("q-admin", [Audiences.Admin], "safety");
@@ -54,10 +54,10 @@ internal static class LessonAudienceModels
         };
         return new ContentModule
         {
-            Slug = Slug, Title = "Audience module", Summary = "A module for several roles.", Version = "1.0.0", OverviewHtml = "<p>Overview.</p>",
-            ContentHash = "module-hash", FolderPath = folderPath, Lessons = [first, second],
+            Slug = withAssessment ? Slug : Slug + "-without-assessment", Title = "Audience module", Summary = "A module for several roles.", Version = "1.0.0", OverviewHtml = "<p>Overview.</p>",
+            ContentHash = "module-hash", FolderPath = "/nowhere", Lessons = [first, second],
             Duration = TimeSpan.FromMinutes(20),
-            Assessment = new ContentAssessment
+            Assessment = !withAssessment ? null : new ContentAssessment
             {
                 Title = "Final assessment", PassMark = 50, QuestionsPerAttempt = 3, Duration = TimeSpan.FromMinutes(5),
                 Bank =
