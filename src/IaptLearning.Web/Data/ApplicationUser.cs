@@ -28,4 +28,8 @@ public class ApplicationUser : IdentityUser
     public DateTime? DeactivatedAtUtc { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The learner chose to see every audience's sections open, not only their own (lessons and draw rules stay theirs).</summary>
+    [PersonalData]
+    public bool ShowAllAudiences { get; set; }
 }

@@ -85,6 +85,9 @@ namespace IaptLearning.Web.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ShowAllAudiences")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("TeamId")
                         .HasColumnType("INTEGER");
 

@@ -108,8 +108,9 @@ public sealed class AssessmentService(
             return StartOutcome.NoAttemptsLeft;
         }
 
-        var drawn = AttemptPlanner.Draw(assessment, random);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var audience = await LearnerAudience.ReadAsync(db, userId, cancellationToken);
+        var drawn = AttemptPlanner.Draw(assessment, random, audience.Audience);
         var number = await db.AssessmentAttempts.Where(a => a.UserId == userId && a.ModuleSlug == module.Slug)
             .MaxAsync(a => (int?)a.Number, cancellationToken) ?? 0;
         var attempt = CompletedContent.Attempt(userId, module, assessment, number + 1, Now);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IaptLearning.Content.Model;
 using IaptLearning.Web.Data;
+using IaptLearning.Web.Features.Learning;
 using IaptLearning.Web.Features.Releases;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,8 @@ public sealed record ModuleProgress(
     TimeSpan TimeSpent,
     IReadOnlyDictionary<string, LessonProgress> Lessons,
     string? CompletedVersion = null,
-    string? CurrentVersion = null)
+    string? CurrentVersion = null,
+    LearnerAudience? Audience = null)
 {
     /// <summary>
     /// The learner completed an earlier MAJOR version (docs/authoring.md, "Versions"): the
@@ -43,13 +45,17 @@ public sealed record ModuleProgress(
     public bool IsLessonDone(Lesson lesson) =>
         lesson is not null && Lessons.TryGetValue(lesson.Slug, out var p) && p.CompletedAtUtc is not null;
 
-    public bool AllLessonsDone(ContentModule module) => module is not null && module.Lessons.All(IsLessonDone);
+    /// <summary>True unless the lesson is for other audiences than the learner's: then it is optional for them.</summary>
+    public bool IsRequired(Lesson lesson) => (Audience ?? LearnerAudience.Everyone).MustComplete(lesson);
 
-    /// <summary>Where Start or Continue goes: the most recently visited unfinished lesson, else the first unfinished one.</summary>
+    /// <summary>Every lesson the learner must complete is done (optional ones need not be).</summary>
+    public bool AllLessonsDone(ContentModule module) => module is not null && module.Lessons.Where(IsRequired).All(IsLessonDone);
+
+    /// <summary>Where Start or Continue goes: the most recently visited unfinished lesson, else the first unfinished one (optional lessons aside).</summary>
     public string ContinueAddress(ContentModule module)
     {
         ArgumentNullException.ThrowIfNull(module);
-        var unfinished = module.Lessons.Where(l => !IsLessonDone(l)).ToList();
+        var unfinished = module.Lessons.Where(l => IsRequired(l) && !IsLessonDone(l)).ToList();
         if (unfinished.Count == 0)
         {
             return module.Assessment is null ? Content.ContentAddresses.Module(module.Slug) : Content.ContentAddresses.Assessment(module.Slug);
@@ -80,6 +86,7 @@ public sealed class ModuleProgressReader(IDbContextFactory<AppDbContext> factory
             .Where(a => a.UserId == userId && slugs.Contains(a.ModuleSlug))
             .Select(a => a.ModuleSlug).Distinct()
             .ToListAsync(cancellationToken);
+        var audience = await LearnerAudience.ReadAsync(db, userId, cancellationToken);
 
         var result = new Dictionary<string, ModuleProgress>(StringComparer.Ordinal);
         foreach (var module in list)
@@ -88,8 +95,11 @@ public sealed class ModuleProgressReader(IDbContextFactory<AppDbContext> factory
             // A completion counts for the version it names; any version's completion is shown as completed.
             var completion = completions.Where(c => c.ModuleSlug == module.Slug).OrderByDescending(c => c.CompletedAtUtc).FirstOrDefault();
             var current = module.Lessons.Where(l => rows.ContainsKey(l.Slug)).Select(l => rows[l.Slug]).ToList();
-            var steps = module.Lessons.Length + (module.Assessment is null ? 0 : 1);
-            var done = current.Count(p => p.CompletedAtUtc is not null) + (completion is not null && module.Assessment is not null ? 1 : 0);
+            // Lessons for other audiences are optional: not steps towards completion.
+            var required = module.Lessons.Where(audience.MustComplete).Select(l => l.Slug).ToHashSet(StringComparer.Ordinal);
+            var steps = required.Count + (module.Assessment is null ? 0 : 1);
+            var done = current.Count(p => p.CompletedAtUtc is not null && required.Contains(p.LessonSlug))
+                + (completion is not null && module.Assessment is not null ? 1 : 0);
             var status = completion is not null ? ModuleStatusForLearner.Completed
                 : current.Count > 0 || started.Contains(module.Slug) ? ModuleStatusForLearner.InProgress
                 : ModuleStatusForLearner.NotStarted;
@@ -100,7 +110,8 @@ public sealed class ModuleProgressReader(IDbContextFactory<AppDbContext> factory
                 TimeSpan.FromMilliseconds(current.Sum(p => p.ActiveMilliseconds)),
                 rows,
                 completion?.ModuleVersion,
-                module.Version);
+                module.Version,
+                audience);
         }
 
         return result;

@@ -13,6 +13,7 @@ public static class LearningExtensions
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LessonProgressService>();
+        builder.Services.AddSingleton<LearnerAudienceStore>();
         return builder;
     }
 }

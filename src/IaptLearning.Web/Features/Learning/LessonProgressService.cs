@@ -211,7 +211,9 @@ public sealed class LessonProgressService(
             return LessonCompletionResult.MinimumTimeNotMet;
         }
 
-        if (lesson.Questions.Any(q => !state.Answers.ContainsKey(q.Id)))
+        // Questions in for sections of other audiences may be answered, but need not be.
+        var audience = await LearnerAudience.ReadAsync(db, userId, cancellationToken);
+        if (lesson.Questions.Where(audience.MustAnswer).Any(q => !state.Answers.ContainsKey(q.Id)))
         {
             return LessonCompletionResult.KnowledgeChecksUnanswered;
         }
@@ -222,17 +224,18 @@ public sealed class LessonProgressService(
 
         if (module.Assessment is null)
         {
-            await CompleteModuleWithoutAssessmentAsync(db, userId, module, cancellationToken);
+            await CompleteModuleWithoutAssessmentAsync(db, userId, module, audience, cancellationToken);
         }
 
         return LessonCompletionResult.Completed;
     }
 
     /// <summary>
-    /// Records the completion once every lesson is done in this round: all lessons, once per
-    /// version; during a renewal (the latest completion has expired) every lesson completed again since it.
+    /// Records the completion once every lesson the learner's audience must complete is done in this
+    /// round: all of them, once per version; during a renewal (the latest completion has expired)
+    /// every such lesson completed again since it. Lessons for other audiences are optional.
     /// </summary>
-    private async Task CompleteModuleWithoutAssessmentAsync(AppDbContext db, string userId, ContentModule module, CancellationToken cancellationToken)
+    private async Task CompleteModuleWithoutAssessmentAsync(AppDbContext db, string userId, ContentModule module, LearnerAudience audience, CancellationToken cancellationToken)
     {
         var standing = await CompletionValidity.ReadAsync(db, userId, module.Slug, Now, cancellationToken);
         if (!standing.IsExpired && await db.ModuleCompletions.AnyAsync(
@@ -242,7 +245,7 @@ public sealed class LessonProgressService(
         }
 
         var since = standing.IsExpired ? standing.Latest!.CompletedAtUtc : (DateTime?)null;
-        var slugs = module.Lessons.Select(l => l.Slug).ToList();
+        var slugs = module.Lessons.Where(audience.MustComplete).Select(l => l.Slug).ToList();
         var done = await db.LessonProgress.CountAsync(
             p => p.UserId == userId && p.ModuleSlug == module.Slug && p.CompletedAtUtc != null && (since == null || p.CompletedAtUtc > since)
                 && slugs.Contains(p.LessonSlug), cancellationToken);

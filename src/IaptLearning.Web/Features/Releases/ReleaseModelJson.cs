@@ -57,11 +57,19 @@ public static class ReleaseModelJson
         info.OnDeserialized = value =>
         {
             var lesson = (Lesson)value;
-            set(lesson, ImmutableArray.CreateRange(lesson.Blocks.OfType<QuestionSegment>().Select(s => s.Question)));
+            set(lesson, ImmutableArray.CreateRange(QuestionsIn(lesson.Blocks)));
         };
     }
 
-    // A lesson's blocks are HTML and questions in order: name each kind in the JSON.
+    // In reading order, those in a for section where the section stands.
+    private static IEnumerable<Question> QuestionsIn(IEnumerable<LessonBlock> blocks) => blocks.SelectMany<LessonBlock, Question>(block => block switch
+    {
+        QuestionSegment segment => [segment.Question],
+        AudienceSection section => QuestionsIn(section.Blocks),
+        _ => [],
+    });
+
+    // A lesson's blocks are HTML, questions and for sections (of HTML and questions) in order: name each kind in the JSON.
     private static void Blocks(JsonTypeInfo info)
     {
         if (info.Type == typeof(LessonBlock))
@@ -73,6 +81,7 @@ public static class ReleaseModelJson
                 {
                     new JsonDerivedType(typeof(HtmlSegment), "html"),
                     new JsonDerivedType(typeof(QuestionSegment), "question"),
+                    new JsonDerivedType(typeof(AudienceSection), "section"),
                 },
             };
         }

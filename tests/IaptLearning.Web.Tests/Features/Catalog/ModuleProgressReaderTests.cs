@@ -1,6 +1,8 @@
 using IaptLearning.Content.Model;
+using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Catalog;
 using IaptLearning.Web.Features.Learning;
+using IaptLearning.Web.Tests.Features.Learning;
 
 namespace IaptLearning.Web.Tests.Features.Catalog;
 
@@ -46,5 +48,42 @@ public class ModuleProgressReaderTests(WebAppFixture app)
         Assert.Equal(ModuleStatusForLearner.InProgress, progress.Status);
         Assert.Equal(33, progress.PercentComplete);
         Assert.Equal("/modules/sample-module/lessons/new-lesson", progress.ContinueAddress(v11));
+    }
+
+    [Fact]
+    public async Task Read_LessonForAnotherAudienceLeft_AllLessonsDoneAndThatLessonOptional()
+    {
+        var user = (await app.CreatePersonAsync(jobRole: JobRole.AdministrativeStaff)).Id;
+        var module = LessonAudienceModels.Module();
+        var reader = app.Get<ModuleProgressReader>();
+        var before = await reader.ReadAsync(user, module);
+        Assert.False(before.IsRequired(module.Lessons[1]));
+        Assert.True(before.IsRequired(module.Lessons[0]));
+        Assert.False(before.AllLessonsDone(module));
+
+        var lessons = app.Get<LessonProgressService>();
+        var first = module.Lessons[0];
+        await lessons.VisitAsync(user, module, first);
+        foreach (var question in first.Questions)
+        {
+            await lessons.AnswerAsync(user, module, first, question, [0]);
+        }
+
+        Assert.Equal(LessonCompletionResult.Completed, await lessons.CompleteAsync(user, module, first));
+        var after = await reader.ReadAsync(user, module);
+        Assert.True(after.AllLessonsDone(module));
+        // One lesson of the two steps (lesson and assessment) that count for them.
+        Assert.Equal(50, after.PercentComplete);
+        Assert.Equal("/modules/audience-module/assessment", after.ContinueAddress(module));
+    }
+
+    [Fact]
+    public async Task Read_LessonForOwnAudienceLeft_NotAllLessonsDone()
+    {
+        var user = (await app.CreatePersonAsync(jobRole: JobRole.EmdrTherapist)).Id;
+        var module = LessonAudienceModels.Module();
+        var progress = await app.Get<ModuleProgressReader>().ReadAsync(user, module);
+        Assert.True(progress.IsRequired(module.Lessons[1]));
+        Assert.Equal(Audiences.Step3, progress.Audience?.Audience);
     }
 }

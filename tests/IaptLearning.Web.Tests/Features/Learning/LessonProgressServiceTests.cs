@@ -1,3 +1,4 @@
+using IaptLearning.Content.Model;
 using IaptLearning.Web.Data;
 using IaptLearning.Web.Features.Learning;
 using Microsoft.EntityFrameworkCore;
@@ -177,6 +178,90 @@ public class LessonProgressServiceTests(WebAppFixture app)
         var module = app.SampleModule;
         var lesson = module.Lessons[0];
         await Assert.ThrowsAsync<ArgumentException>(() => Service.AnswerAsync(user, module, lesson, lesson.Questions[0], [7]));
+    }
+
+    [Fact]
+    public async Task Complete_QuestionInSectionForAnotherAudienceUnanswered_CompletesAnyway()
+    {
+        var user = (await app.CreatePersonAsync(jobRole: JobRole.AdministrativeStaff)).Id;
+        var module = LessonAudienceModels.Module();
+        var lesson = module.Lessons[0];
+        await Service.VisitAsync(user, module, lesson);
+        await Service.AnswerAsync(user, module, lesson, lesson.Questions.Single(q => q.Id == "q-everyone"), [0]);
+        Assert.Equal(LessonCompletionResult.KnowledgeChecksUnanswered, await Service.CompleteAsync(user, module, lesson));
+
+        // Their own section's question; the step 3 section's may stay unanswered.
+        await Service.AnswerAsync(user, module, lesson, lesson.Questions.Single(q => q.Id == "q-admin"), [1]);
+        Assert.Equal(LessonCompletionResult.Completed, await Service.CompleteAsync(user, module, lesson));
+    }
+
+    [Fact]
+    public async Task Complete_ShowingEverything_StillNeedsOnlyOwnQuestions()
+    {
+        var user = (await app.CreatePersonAsync(jobRole: JobRole.PsychologicalWellbeingPractitioner)).Id;
+        await app.Get<LearnerAudienceStore>().SetShowEverythingAsync(user, true);
+        var module = LessonAudienceModels.Module();
+        var lesson = module.Lessons[0];
+        await Service.VisitAsync(user, module, lesson);
+        await Service.AnswerAsync(user, module, lesson, lesson.Questions.Single(q => q.Id == "q-everyone"), [0]);
+
+        Assert.Equal(LessonCompletionResult.Completed, await Service.CompleteAsync(user, module, lesson));
+    }
+
+    [Fact]
+    public async Task Complete_NoJobRole_NeedsEveryQuestion()
+    {
+        var user = (await app.CreatePersonAsync(jobRole: null)).Id;
+        var module = LessonAudienceModels.Module();
+        var lesson = module.Lessons[0];
+        await Service.VisitAsync(user, module, lesson);
+        await Service.AnswerAsync(user, module, lesson, lesson.Questions.Single(q => q.Id == "q-everyone"), [0]);
+        await Service.AnswerAsync(user, module, lesson, lesson.Questions.Single(q => q.Id == "q-admin"), [0]);
+
+        Assert.Equal(LessonCompletionResult.KnowledgeChecksUnanswered, await Service.CompleteAsync(user, module, lesson));
+    }
+
+    [Fact]
+    public async Task Complete_EveryLessonForOwnAudienceOfModuleWithoutAssessment_RecordsModuleCompletion()
+    {
+        var user = (await app.CreatePersonAsync(jobRole: JobRole.PsychologicalWellbeingPractitioner)).Id;
+        var module = LessonAudienceModels.Module(withAssessment: false);
+        var lesson = module.Lessons[0];
+        await Service.VisitAsync(user, module, lesson);
+        await Service.AnswerAsync(user, module, lesson, lesson.Questions.Single(q => q.Id == "q-everyone"), [0]);
+
+        // The second lesson is for step 3 only: optional for a psychological wellbeing practitioner.
+        Assert.Equal(LessonCompletionResult.Completed, await Service.CompleteAsync(user, module, lesson));
+        Assert.True(await app.ExecuteDbAsync(db => db.ModuleCompletions.AnyAsync(c => c.UserId == user && c.ModuleSlug == module.Slug)));
+    }
+
+    [Fact]
+    public async Task Complete_LessonForEveryoneOnlyButAnotherForOwnAudienceLeft_RecordsNoModuleCompletion()
+    {
+        var user = (await app.CreatePersonAsync(jobRole: JobRole.Counsellor)).Id;
+        var module = LessonAudienceModels.Module(withAssessment: false);
+        var lesson = module.Lessons[0];
+        await Service.VisitAsync(user, module, lesson);
+        foreach (var question in lesson.Questions.Where(q => q.Id != "q-admin"))
+        {
+            await Service.AnswerAsync(user, module, lesson, question, [0]);
+        }
+
+        Assert.Equal(LessonCompletionResult.Completed, await Service.CompleteAsync(user, module, lesson));
+        Assert.False(await app.ExecuteDbAsync(db => db.ModuleCompletions.AnyAsync(c => c.UserId == user && c.ModuleSlug == module.Slug)));
+    }
+
+    [Fact]
+    public async Task SetShowEverything_ReadAgain_LastsOnTheAccount()
+    {
+        var user = (await app.CreatePersonAsync(jobRole: JobRole.Supervisor)).Id;
+        var store = app.Get<LearnerAudienceStore>();
+        Assert.Equal(new LearnerAudience(Audiences.Supervisor, false), await store.ReadAsync(user));
+
+        await store.SetShowEverythingAsync(user, true);
+        Assert.Equal(new LearnerAudience(Audiences.Supervisor, true), await store.ReadAsync(user));
+        await store.SetShowEverythingAsync(user, false);
+        Assert.False((await store.ReadAsync(user)).ShowEverything);
     }
 
     private async Task SpendAsync(string user, IaptLearning.Content.Model.Lesson lesson, TimeSpan time)
