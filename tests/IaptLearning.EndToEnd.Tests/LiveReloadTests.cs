@@ -41,6 +41,20 @@ public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifet
         }
     }
 
+    /// <summary>
+    /// Ticks "I have read this warning" for each warning the module gives (long-covid 1.x has
+    /// known faults, issue 10), as a publisher must before the site publishes.
+    /// </summary>
+    private static async Task AcknowledgeWarningsAsync(IPage page)
+    {
+        var boxes = page.GetByRole(AriaRole.Checkbox, new() { Name = "I have read this warning" });
+        var count = await boxes.CountAsync();
+        for (var i = 0; i < count; i++)
+        {
+            await boxes.Nth(i).CheckAsync();
+        }
+    }
+
     private string LessonFile(Content.Model.Lesson lesson) => Path.Combine(_copy, "long-covid", lesson.FileName);
 
     [Fact]
@@ -111,6 +125,7 @@ public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifet
         await Assertions.Expect(publish).ToBeVisibleAsync();
         await Assertions.Expect(author.Page.GetByTestId("release-changes")).ToContainTextAsync($"1. {first.Title}: the text has changed.");
         await author.ExpectNoSeriousAxeViolationsAsync("releases page before publishing");
+        await AcknowledgeWarningsAsync(author.Page);
         await publish.ClickAsync();
         await Assertions.Expect(author.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Version 1.1.1 of");
         await Assertions.Expect(author.Page.GetByTestId("releases")).ToContainTextAsync("Learners get this");
@@ -136,7 +151,10 @@ public sealed class LiveReloadTests : IClassFixture<BrowserFixture>, IAsyncLifet
         var page = admin.Page;
         await admin.SignInAsync("admin@example.nhs.uk");
         await admin.GotoAsync("authoring/long-covid/releases");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Publish version 1.1.1" }).ClickAsync();
+        var publish = page.GetByRole(AriaRole.Button, new() { Name = "Publish version 1.1.1" });
+        await Assertions.Expect(publish).ToBeVisibleAsync();
+        await AcknowledgeWarningsAsync(page);
+        await publish.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Version 1.1.1 of");
 
         var learner = new Learner(await _browser.NewPageAsync(_app.BaseAddress));
